@@ -1,0 +1,53 @@
+#pragma once
+// Reads news articles: files, directories (recursive, sorted by path), JSONL
+// ({"id":..,"date":..,"text":..} per line), gzip-compressed files and stdin ("-").
+// Each document is handed to a callback as soon as it is read, so memory does not
+// grow with the corpus.
+//
+//   CorpusReader reader({"../shared/corpus/seeds"});
+//   reader.read([](Document&& doc) { process(doc); },
+//               [](const Error& e) { spdlog::warn("{}", e.oneLine()); });
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/core.h"
+
+namespace newsgraph::corpus {
+
+struct Document {
+  std::string id;      // file name without directories, or the JSONL "id"
+  std::string date;    // ISO "YYYY-MM-DD", or "" when unknown
+  std::string text;    // valid UTF-8 (invalid bytes replaced by U+FFFD)
+  std::string source;  // path the document came from ("-" for stdin), plus ":line" for JSONL
+};
+
+using DocumentSink = std::function<void(Document&&)>;
+// Called for a problem with one document or input (file:line in Error::where()); reading goes on.
+using ProblemSink = std::function<void(const Error&)>;
+
+class CorpusReader {
+ public:
+  explicit CorpusReader(std::vector<std::string> inputs);
+  // Reads every input in order. Missing inputs, unreadable files, malformed JSONL lines and
+  // invalid UTF-8 are reported through onProblem; the other documents are still delivered.
+  void read(const DocumentSink& onDocument, const ProblemSink& onProblem) const;
+  // The files the inputs expand to, in reading order (directories walked, sorted).
+  std::vector<std::string> files(const ProblemSink& onProblem) const;
+
+ private:
+  std::vector<std::string> inputs_;
+};
+
+// Date of an article: a header line " date 2023-09-29", else the first dateline or byline
+// date in the first lines ("September 29, 2023", "29 September 2023", "2024-10-04").
+// Returns "" when none is found.
+std::string findDocumentDate(std::string_view text);
+
+// Replaces invalid UTF-8 sequences with U+FFFD. Returns the 1-based line numbers that held
+// invalid bytes (empty when the text was valid).
+std::vector<int> repairUtf8(std::string& text);
+
+}  // namespace newsgraph::corpus

@@ -1,0 +1,81 @@
+#pragma once
+// KnowledgeGraph: one vertex per entity (keyed by its stable key), one edge per
+// (subject, relation, object, negated) carrying the aggregated evidence. Documents are
+// added in order; vertices and edges keep the order of their first appearance, so the
+// same input always gives the same graph.
+//
+//   KnowledgeGraph kg;
+//   kg.addDocument(extractor.extract(doc));
+//   for (auto v : boost::make_iterator_range(vertices(kg.graph()))) use(kg.graph()[v].label);
+
+#include <array>
+#include <boost/graph/adjacency_list.hpp>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/extract.h"
+
+namespace newsgraph::graph {
+
+struct EntityProps {
+  std::string key;                  // stable key (foldName of the canonical name)
+  std::string label;                // canonical name
+  EntityType type = EntityType::Org;
+  std::set<std::string> aliases;    // surface forms other than label
+  int mentions = 0;
+  std::set<std::string> documents;  // document ids
+  std::string first_seen, last_seen;  // ISO dates, "" if unknown
+};
+
+struct Evidence {
+  std::string document;
+  std::string date;
+  std::string sentence;
+};
+
+struct RelationProps {
+  std::string relation;   // ontology name or CO_OCCURS
+  bool negated = false;
+  double weight = 0;      // number of evidence sentences
+  double confidence = 0;  // max over the evidence
+  std::set<std::string> documents;
+  std::string date;       // earliest evidence date, "" if unknown
+  std::vector<Evidence> evidence;  // first kMaxEvidence sentences, in input order
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, EntityProps,
+                                    RelationProps>;
+using Vertex = Graph::vertex_descriptor;
+using Edge = Graph::edge_descriptor;
+
+constexpr size_t kMaxEvidence = 5;
+
+class KnowledgeGraph {
+ public:
+  // Adds one document's entities and relations. Symmetric relations are stored with the
+  // lower vertex index as source so that A-B and B-A aggregate into one edge.
+  void addDocument(const extract::DocumentFacts& facts);
+  // Adds or merges an entity by key (used by the store when loading). Returns its vertex.
+  Vertex addEntity(const EntityProps& entity);
+  // Adds or merges an edge (used by the store when loading).
+  Edge addRelation(Vertex subject, Vertex object, const RelationProps& relation);
+
+  const Graph& graph() const { return graph_; }
+  Graph& graph() { return graph_; }
+  std::optional<Vertex> findByKey(const std::string& key) const;
+  size_t typedRelationCount() const;
+
+ private:
+  Graph graph_;
+  std::unordered_map<std::string, Vertex> byKey_;
+  std::map<std::tuple<Vertex, Vertex, std::string, bool>, Edge> edges_;
+  // Type votes per vertex: the most mentioned type wins, ties to the first seen.
+  std::vector<std::array<int, kEntityTypeCount>> typeVotes_;
+};
+
+}  // namespace newsgraph::graph
