@@ -20,6 +20,8 @@ class BoilerplateRules {
  public:
   // Reads DATA_DIR/boilerplate.json; throws Error (path:line) when it is malformed.
   static BoilerplateRules load(const std::string& dataDir);
+  // The rules in newsgraph::dataDir(), loaded once (thread-safe); throws like load().
+  static const BoilerplateRules& standard();
   struct Impl;
   const Impl& impl() const { return *impl_; }
   BoilerplateRules(const BoilerplateRules&);

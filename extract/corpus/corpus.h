@@ -9,6 +9,7 @@
 //               [](const Error& e) { spdlog::warn("{}", e.oneLine()); });
 
 #include <functional>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,10 +42,20 @@ class CorpusReader {
   std::vector<std::string> inputs_;
 };
 
+// Reads one stream such as stdin: JSONL when its first non-space byte is '{', else one text
+// document; gzip data is decompressed. `name` is the source ("-" for stdin); a text document
+// read this way gets the id "stdin" when name is "-", else the file name part of `name`.
+void readStream(std::istream& in, const std::string& name, const DocumentSink& onDocument,
+                const ProblemSink& onProblem);
+
 // Date of an article: a header line " date 2023-09-29", else the first dateline or byline
 // date in the first lines ("September 29, 2023", "29 September 2023", "2024-10-04").
 // Returns "" when none is found.
 std::string findDocumentDate(std::string_view text);
+
+// ISO date of a date value such as a JSONL "date" field: "2023-09-29T10:00:00Z",
+// "2023/09/29", "Sep 29, 2023", "29 September 2023"; "" when it holds no full date.
+std::string normalizeDate(std::string_view value);
 
 // Replaces invalid UTF-8 sequences with U+FFFD. Returns the 1-based line numbers that held
 // invalid bytes (empty when the text was valid).

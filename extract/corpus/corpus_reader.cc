@@ -1,0 +1,266 @@
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "extract/corpus/byte_source.h"
+#include "extract/corpus/corpus.h"
+
+namespace newsgraph::corpus {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kMaxUtf8Reports = 10;  // per input; a binary-ish file would flood the log
+
+enum class Kind { Text, Jsonl, Json, Unknown };
+
+std::string lowerAscii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+bool endsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string stripGz(std::string name) {
+  if (endsWith(lowerAscii(name), ".gz")) name.resize(name.size() - 3);
+  return name;
+}
+
+Kind kindOf(const std::string& path) {
+  std::string name = lowerAscii(stripGz(fs::path(path).filename().string()));
+  if (endsWith(name, ".jsonl") || endsWith(name, ".ndjson")) return Kind::Jsonl;
+  if (endsWith(name, ".json")) return Kind::Json;
+  if (endsWith(name, ".txt") || endsWith(name, ".text")) return Kind::Text;
+  return Kind::Unknown;
+}
+
+// "a/b/000_x.txt.gz" -> "000_x.txt": compressed and plain copies of a corpus share ids.
+std::string documentId(const std::string& path) { return stripGz(fs::path(path).filename().string()); }
+
+bool blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  });
+}
+
+void stripBom(std::string& text) {
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+}
+
+class InputReader {
+ public:
+  InputReader(const DocumentSink& onDocument, const ProblemSink& onProblem)
+      : onDocument_(onDocument), onProblem_(onProblem) {}
+
+  void read(BufferedReader& in, const std::string& source, const std::string& id, Kind kind) {
+    if (kind == Kind::Unknown) {
+      int c = in.peekNonSpace();
+      kind = c == '{' ? Kind::Jsonl : Kind::Text;
+    }
+    switch (kind) {
+      case Kind::Jsonl: readJsonl(in, source, id); break;
+      case Kind::Json: readJson(in, source, id); break;
+      default: readText(in, source, id); break;
+    }
+  }
+
+ private:
+  void problem(const std::string& where, const std::string& message) {
+    onProblem_(Error(message, where, __FILE__, __LINE__));
+  }
+
+  // Repairs invalid UTF-8 and reports each line that held it; `firstLine` is the line of
+  // `text` in its file.
+  void repair(std::string& text, const std::string& source, int firstLine) {
+    for (int line : repairUtf8(text)) {
+      if (utf8Reports_++ >= kMaxUtf8Reports) continue;
+      problem(source + ":" + std::to_string(firstLine + line - 1),
+              "invalid UTF-8 replaced by U+FFFD");
+    }
+  }
+
+  void readText(BufferedReader& in, const std::string& source, const std::string& id) {
+    Document doc;
+    in.readAll(doc.text);
+    stripBom(doc.text);
+    if (std::memchr(doc.text.data(), '\0', doc.text.size()))
+      return problem(source, "binary file (NUL bytes), skipped");
+    repair(doc.text, source, 1);
+    if (blank(doc.text)) return problem(source, "empty document, skipped");
+    doc.id = id;
+    doc.date = findDocumentDate(doc.text);
+    doc.source = source;
+    onDocument_(std::move(doc));
+  }
+
+  void readJsonl(BufferedReader& in, const std::string& source, const std::string& id) {
+    std::string line;
+    bool any = false;
+    while (in.readLine(line)) {
+      std::string where = source + ":" + std::to_string(in.lineNumber());
+      if (blank(line)) continue;
+      any = true;
+      if (std::memchr(line.data(), '\0', line.size())) {
+        problem(where, "binary data (NUL bytes) in JSONL record, skipped");
+        continue;
+      }
+      repair(line, source, in.lineNumber());
+      json_.ParseInsitu(line.data());
+      if (json_.HasParseError()) {
+        problem(where, std::string("malformed JSONL record: ") +
+                           rapidjson::GetParseError_En(json_.GetParseError()) + " (column " +
+                           std::to_string(json_.GetErrorOffset() + 1) + ")");
+        continue;
+      }
+      record(json_, where, id + ":" + std::to_string(in.lineNumber()));
+    }
+    if (!any) problem(source, "empty document, skipped");
+  }
+
+  // A .json file: one record, an array of records, or JSONL under another name.
+  void readJson(BufferedReader& in, const std::string& source, const std::string& id) {
+    std::string text;
+    in.readAll(text);
+    stripBom(text);
+    if (blank(text)) return problem(source, "empty document, skipped");
+    if (std::memchr(text.data(), '\0', text.size()))
+      return problem(source, "binary file (NUL bytes), skipped");
+    repair(text, source, 1);
+    rapidjson::Document doc;
+    doc.Parse(text.data(), text.size());
+    if (doc.HasParseError()) {
+      if (doc.GetParseError() == rapidjson::kParseErrorDocumentRootNotSingular) {
+        std::istringstream lines(text);
+        BufferedReader jsonl(istreamSource(lines, source), source);
+        return readJsonl(jsonl, source, id);
+      }
+      return problem(source + ":" + std::to_string(lineOfOffset(text, doc.GetErrorOffset())),
+                     std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    }
+    if (!doc.IsArray()) return record(doc, source, id);
+    for (rapidjson::SizeType i = 0; i < doc.Size(); ++i)
+      record(doc[i], source + "#" + std::to_string(i + 1), id + "#" + std::to_string(i + 1));
+  }
+
+  static const rapidjson::Value* stringMember(const rapidjson::Value& v, const char* name) {
+    auto it = v.FindMember(name);
+    return it != v.MemberEnd() && it->value.IsString() ? &it->value : nullptr;
+  }
+
+  void record(const rapidjson::Value& v, const std::string& where, const std::string& defaultId) {
+    if (!v.IsObject()) return problem(where, "malformed JSONL record: expected an object");
+    const rapidjson::Value* text = nullptr;
+    for (const char* field : {"text", "body", "content"})
+      if ((text = stringMember(v, field))) break;
+    const rapidjson::Value* title = stringMember(v, "title");
+    std::string_view body = text ? std::string_view(text->GetString(), text->GetStringLength()) : "";
+    std::string_view head = title ? std::string_view(title->GetString(), title->GetStringLength()) : "";
+    if (blank(body)) return problem(where, "record without text, skipped");
+    Document doc;
+    if (!blank(head) && body.substr(0, head.size()) != head) {
+      doc.text.reserve(head.size() + 1 + body.size());
+      doc.text.append(head).append("\n");
+    }
+    doc.text.append(body);
+    auto id = v.FindMember("id");
+    if (id != v.MemberEnd() && id->value.IsString() && id->value.GetStringLength() > 0)
+      doc.id.assign(id->value.GetString(), id->value.GetStringLength());
+    else if (id != v.MemberEnd() && id->value.IsInt64())
+      doc.id = std::to_string(id->value.GetInt64());
+    else if (id != v.MemberEnd() && id->value.IsUint64())
+      doc.id = std::to_string(id->value.GetUint64());
+    else
+      doc.id = defaultId;
+    for (const char* field : {"date", "published", "published_at"}) {
+      if (const rapidjson::Value* date = stringMember(v, field)) {
+        doc.date = normalizeDate(std::string_view(date->GetString(), date->GetStringLength()));
+        if (!doc.date.empty()) break;
+      }
+    }
+    if (doc.date.empty()) doc.date = findDocumentDate(doc.text);
+    doc.source = where;
+    onDocument_(std::move(doc));
+  }
+
+  const DocumentSink& onDocument_;
+  const ProblemSink& onProblem_;
+  rapidjson::Document json_;
+  size_t utf8Reports_ = 0;
+};
+
+}  // namespace
+
+CorpusReader::CorpusReader(std::vector<std::string> inputs) : inputs_(std::move(inputs)) {}
+
+std::vector<std::string> CorpusReader::files(const ProblemSink& onProblem) const {
+  std::vector<std::string> out;
+  for (const std::string& input : inputs_) {
+    if (input == "-") {
+      out.push_back(input);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      onProblem(Error("no such file or directory", input, __FILE__, __LINE__));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      out.push_back(input);  // an explicitly named file is always read
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const fs::path& path = it->path();
+      std::string name = path.filename().string();
+      if (!name.empty() && name[0] == '.') {  // hidden files and folders (.git, .DS_Store)
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec) && kindOf(name) != Kind::Unknown) found.push_back(path.generic_string());
+    }
+    if (ec) onProblem(Error(std::string("cannot list directory: ") + ec.message(), input, __FILE__, __LINE__));
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+void CorpusReader::read(const DocumentSink& onDocument, const ProblemSink& onProblem) const {
+  for (const std::string& path : files(onProblem)) {
+    if (path == "-") {
+      readStream(std::cin, path, onDocument, onProblem);
+      continue;
+    }
+    try {
+      InputReader reader(onDocument, onProblem);
+      BufferedReader in(openFileSource(path), path);
+      reader.read(in, path, documentId(path), kindOf(path));
+    } catch (const Error& e) {
+      onProblem(e);
+    }
+  }
+}
+
+void readStream(std::istream& in, const std::string& name, const DocumentSink& onDocument,
+                const ProblemSink& onProblem) {
+  try {
+    InputReader reader(onDocument, onProblem);
+    BufferedReader buffered(istreamSource(in, name), name);
+    std::string id = name == "-" ? "stdin" : documentId(name);
+    reader.read(buffered, name, id, name == "-" ? Kind::Unknown : kindOf(name));
+  } catch (const Error& e) {
+    onProblem(e);
+  }
+}
+
+}  // namespace newsgraph::corpus
