@@ -8,6 +8,7 @@
 //     for (uint32_t t = s.first_token; t < s.end_token; ++t) use(seg.tokens[t].text);
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -44,9 +45,36 @@ struct Segmentation {
   std::vector<Sentence> sentences;
 };
 
+// A sentence longer than this is cut, so that later stages stay linear on pathological input.
+constexpr uint32_t kMaxSentenceTokens = 1000;
+
+// Segmentation with a given abbreviation list. Immutable after construction: one Segmenter
+// can be shared by threads.
+class Segmenter {
+ public:
+  // Reads DATA_DIR/abbreviations.txt (one "Feb." per line, '#' comments); throws Error with
+  // path:line on a malformed line.
+  static Segmenter load(const std::string& dataDir);
+  // The segmenter of newsgraph::dataDir(), loaded once (thread-safe).
+  static const Segmenter& standard();
+  // Abbreviations with their final dot: "Mr.", "Feb.".
+  explicit Segmenter(std::vector<std::string> abbreviations);
+
+  Segmentation segment(std::string_view text, const std::vector<Span>& body) const;
+  // Same, reusing the vectors of `out` (cleared first) to avoid reallocations.
+  void segment(std::string_view text, const std::vector<Span>& body, Segmentation& out) const;
+  // "Mr." -> true. The view includes the dot.
+  bool isAbbreviation(std::string_view word) const;
+
+ private:
+  std::vector<std::string> abbreviations_;  // sorted
+  size_t maxAbbreviation_ = 0;
+};
+
 // Splits the body spans of text into sentences and tokens. Punctuation such as quotes,
 // brackets, commas and dashes are tokens of their own; "Lavrov's" gives "Lavrov" and "'s";
 // hyphenated words ("Soviet-era", "K-2") and numbers ("1,000", "3.5") stay whole.
+// Uses Segmenter::standard(). Spans must lie inside text and be in order; throws Error otherwise.
 Segmentation segment(std::string_view text, const std::vector<Span>& body);
 
 // Lower-cased copy of an ASCII/UTF-8 token (for lexicon look-ups); curly apostrophes become "'".
