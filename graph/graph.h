@@ -45,7 +45,7 @@ struct RelationProps {
   double confidence = 0;  // max over the evidence
   std::set<std::string> documents;
   std::string date;       // earliest evidence date, "" if unknown
-  std::vector<Evidence> evidence;  // first kMaxEvidence sentences, in input order
+  std::vector<Evidence> evidence;  // the kMaxEvidence first by (date, document, sentence)
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, EntityProps,
@@ -74,7 +74,7 @@ class KnowledgeGraph {
   Graph graph_;
   std::unordered_map<std::string, Vertex> byKey_;
   std::map<std::tuple<Vertex, Vertex, std::string, bool>, Edge> edges_;
-  // Type votes per vertex: the most mentioned type wins, ties to the first seen.
+  // Mentions per type and vertex; the most mentioned type is the vertex type.
   std::vector<std::array<int, kEntityTypeCount>> typeVotes_;
 };
 

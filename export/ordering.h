@@ -1,0 +1,28 @@
+#pragma once
+// Private to export/: the order in which every exporter writes vertices and edges.
+// Sorted by entity key (and relation), never by insertion order, so shards merged in any
+// order, or documents processed by any number of threads, give byte-identical files.
+
+#include <string>
+#include <vector>
+
+#include "graph/graph.h"
+
+namespace newsgraph::exporter {
+
+struct Ordering {
+  std::vector<graph::Vertex> vertices;   // sorted by key
+  std::vector<size_t> rank;              // rank[v] = position of v in vertices
+  std::vector<graph::Edge> edges;        // sorted by (subject rank, object rank, relation, negated)
+};
+
+Ordering orderGraph(const graph::Graph& g);
+
+// "a;b;c" from a sorted set.
+std::string joinList(const std::set<std::string>& items, std::string_view separator = ";");
+// The evidence sentences of an edge, "sentence one | sentence two".
+std::string joinEvidence(const graph::RelationProps& r);
+// Shortest round-trip decimal ("1", "0.75").
+std::string formatNumber(double value);
+
+}  // namespace newsgraph::exporter

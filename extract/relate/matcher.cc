@@ -1,0 +1,170 @@
+#include "extract/relate/matcher.h"
+
+#include <algorithm>
+
+namespace newsgraph::relate {
+namespace {
+
+struct Binding {
+  int subject = -1, object = -1;  // view positions
+  size_t end = 0;                 // one past the last matched unit
+};
+
+class Matcher {
+ public:
+  Matcher(const SentenceData& d, const View& view, const RelationRules::Impl& rules)
+      : d_(d), view_(view), rules_(rules) {}
+
+  bool plainToken(size_t u) const { return view_[u].slot < 0; }
+  const std::string& word(size_t u) const { return d_.word(view_[u].token); }
+
+  // A gap may hold plain words only: no entity, no clause break, no reporting verb.
+  bool gapToken(size_t u) const {
+    if (!plainToken(u)) return false;
+    const std::string& w = word(u);
+    return !rules_.has("gap_stop", w) && !rules_.has("clause_breaks", w);
+  }
+
+  bool elementAt(const Element& e, size_t u, Binding& b) const {
+    switch (e.kind) {
+      case Element::Kind::Subject:
+      case Element::Kind::Object:
+        if (plainToken(u)) return false;
+        (e.kind == Element::Kind::Subject ? b.subject : b.object) = static_cast<int>(u);
+        return true;
+      case Element::Kind::Words:
+        return plainToken(u) && e.words.count(word(u)) > 0;
+      case Element::Kind::Gap:
+        return false;
+    }
+    return false;
+  }
+
+  bool right(const Rule& rule, size_t ei, size_t u, Binding& b) const {
+    if (ei == rule.elements.size()) {
+      b.end = u;
+      return true;
+    }
+    const Element& e = rule.elements[ei];
+    if (e.kind == Element::Kind::Gap) {
+      for (int len = 0; len <= e.maxGap; ++len) {
+        if (right(rule, ei + 1, u + static_cast<size_t>(len), b)) return true;
+        if (u + static_cast<size_t>(len) >= view_.size() || !gapToken(u + static_cast<size_t>(len)))
+          break;
+      }
+      return false;
+    }
+    if (u < view_.size() && elementAt(e, u, b) && right(rule, ei + 1, u + 1, b)) return true;
+    return e.optional && right(rule, ei + 1, u, b);
+  }
+
+  // Matches elements ei, ei-1, ... 0 leftwards, ending just before position `end`.
+  bool left(const Rule& rule, int ei, size_t end, Binding& b) const {
+    if (ei < 0) return true;
+    const Element& e = rule.elements[static_cast<size_t>(ei)];
+    if (e.kind == Element::Kind::Gap) {
+      for (int len = 0; len <= e.maxGap; ++len) {
+        if (static_cast<size_t>(len) > end) break;
+        if (left(rule, ei - 1, end - static_cast<size_t>(len), b)) return true;
+        if (static_cast<size_t>(len) == end || !gapToken(end - 1 - static_cast<size_t>(len))) break;
+      }
+      return false;
+    }
+    if (end > 0 && elementAt(e, end - 1, b) && left(rule, ei - 1, end - 1, b)) return true;
+    return e.optional && left(rule, ei - 1, end, b);
+  }
+
+  // Negation and modality: in the words between the first argument and the trigger, and
+  // for nominal triggers also after the match ("recognition of X is not possible").
+  void judge(const Rule& rule, size_t anchor, const Binding& b, Candidate& c) const {
+    size_t from = anchor >= 3 ? anchor - 3 : 0;
+    for (int slot : {b.subject, b.object})
+      if (slot >= 0 && static_cast<size_t>(slot) < anchor)
+        from = std::max(from, static_cast<size_t>(slot) + 1);
+    for (size_t u = from; u < anchor; ++u) {
+      if (!plainToken(u)) continue;
+      const std::string& w = word(u);
+      if (rules_.has("negation", w) || rules_.has("negating_verbs", w)) c.negated = true;
+      if (rules_.has("modal", w)) c.hypothetical = true;
+    }
+    for (size_t u = 0; u < anchor; ++u)
+      if (plainToken(u) && (word(u) == "whether" || word(u) == "if")) c.hypothetical = true;
+    if (!view_.empty() && plainToken(view_.size() - 1) && word(view_.size() - 1) == "?")
+      c.hypothetical = true;
+    if (rule.elements[rule.anchor].noun) {
+      for (size_t u = b.end; u < view_.size() && u < b.end + 12; ++u) {
+        if (!plainToken(u)) continue;
+        const std::string& w = word(u);
+        if (rules_.has("clause_breaks", w) || w == "," || w == ".") break;
+        if ((w == "not" || w == "n't") && u > 0 && plainToken(u - 1) && rules_.has("be", word(u - 1)))
+          c.negated = true;
+        if (rules_.has("modal", w) || w == "depend" || w == "depends") c.hypothetical = true;
+      }
+    }
+  }
+
+  void run(std::vector<Candidate>& out) const {
+    for (size_t u = 0; u < view_.size(); ++u) {
+      if (!plainToken(u)) continue;
+      auto hit = rules_.anchors.find(word(u));
+      if (hit == rules_.anchors.end()) continue;
+      for (size_t r : hit->second) {
+        const Rule& rule = rules_.rules[r];
+        Binding b;
+        if (!right(rule, rule.anchor + 1, u + 1, b)) continue;
+        if (!left(rule, static_cast<int>(rule.anchor) - 1, u, b)) continue;
+        if (b.subject < 0 || b.object < 0) continue;
+        Candidate c;
+        c.rule = &rule;
+        c.subjects = coordinated(d_, view_, static_cast<size_t>(b.subject));
+        c.objects = coordinated(d_, view_, static_cast<size_t>(b.object));
+        judge(rule, u, b, c);
+        out.push_back(std::move(c));
+      }
+    }
+  }
+
+ private:
+  const SentenceData& d_;
+  const View& view_;
+  const RelationRules::Impl& rules_;
+};
+
+bool isListSeparator(const std::string& w) { return w == "," || w == "and" || w == "or" || w == "&"; }
+
+}  // namespace
+
+std::vector<int> coordinated(const SentenceData& d, const View& view, size_t u) {
+  std::vector<int> entities = {d.slots[static_cast<size_t>(view[u].slot)].entity};
+  auto separatorRun = [&](size_t from, int step) {
+    // Number of separator units (", and" is two) starting at from in direction step.
+    size_t n = 0;
+    for (size_t k = from; k < view.size() && view[k].slot < 0 && isListSeparator(d.word(view[k].token)) && n < 2;
+         k = static_cast<size_t>(static_cast<long>(k) + step))
+      ++n;
+    return n;
+  };
+  for (int step : {1, -1}) {
+    size_t at = u;
+    while (true) {
+      long sep = static_cast<long>(at) + step;
+      if (sep < 0 || static_cast<size_t>(sep) >= view.size()) break;
+      size_t n = separatorRun(static_cast<size_t>(sep), step);
+      long next = static_cast<long>(at) + step * static_cast<long>(n + 1);
+      if (n == 0 || next < 0 || static_cast<size_t>(next) >= view.size() || view[static_cast<size_t>(next)].slot < 0)
+        break;
+      int entity = d.slots[static_cast<size_t>(view[static_cast<size_t>(next)].slot)].entity;
+      if (std::find(entities.begin(), entities.end(), entity) == entities.end()) entities.push_back(entity);
+      at = static_cast<size_t>(next);
+    }
+  }
+  return entities;
+}
+
+std::vector<Candidate> matchRules(const SentenceData& d, const RelationRules::Impl& rules) {
+  std::vector<Candidate> out;
+  for (const View& view : d.views) Matcher(d, view, rules).run(out);
+  return out;
+}
+
+}  // namespace newsgraph::relate

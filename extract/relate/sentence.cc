@@ -1,0 +1,133 @@
+#include "extract/relate/sentence.h"
+
+#include "extract/relate/structural.h"
+
+#include <algorithm>
+
+namespace newsgraph::relate {
+namespace {
+
+// The most mentioned state so far that this sentence does not name ("the country").
+int salientState(const SentenceContext& ctx, const DocumentState& state,
+                 const std::vector<Slot>& slots) {
+  int best = -1;
+  for (size_t e = 0; e < state.mentionsSoFar.size(); ++e) {
+    if (state.mentionsSoFar[e] == 0 || !isState(ctx, static_cast<int>(e))) continue;
+    bool inSentence = std::any_of(slots.begin(), slots.end(),
+                                  [&](const Slot& s) { return s.entity == static_cast<int>(e); });
+    if (inSentence) continue;
+    if (best < 0 || state.mentionsSoFar[e] > state.mentionsSoFar[static_cast<size_t>(best)])
+      best = static_cast<int>(e);
+  }
+  return best;
+}
+
+// Index of the last slot unit among the n units before position `before` in view, or -1.
+int antecedentUnit(const View& view, size_t before, size_t n) {
+  for (size_t k = 0; k < n && k < before; ++k)
+    if (view[before - 1 - k].slot >= 0) return static_cast<int>(before - 1 - k);
+  return -1;
+}
+
+}  // namespace
+
+SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rules,
+                           uint32_t sentence, DocumentState& state) {
+  const text::Sentence& s = ctx.seg.sentences[sentence];
+  SentenceData d;
+  d.index = sentence;
+  d.first = s.first_token;
+  d.end = s.end_token;
+  d.lower.reserve(s.size());
+  for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+    std::string w = text::lowerToken(ctx.seg.tokens[t].text);
+    if (w == "\u2019s") w = "'s";
+    d.lower.push_back(std::move(w));
+  }
+  d.slotAt.assign(s.size(), -1);
+  state.mentionsSoFar.resize(ctx.resolution.entities.size(), 0);
+
+  // Real mentions of this sentence.
+  auto& m = state.nextMention;
+  while (m < ctx.mentions.size() && ctx.mentions[m].first_token < s.first_token) ++m;
+  for (; m < ctx.mentions.size() && ctx.mentions[m].first_token < s.end_token; ++m) {
+    int entity = ctx.resolution.entity_of_mention[m];
+    if (entity < 0) continue;
+    const mention::Mention& mention = ctx.mentions[m];
+    Slot slot{entity, mention.first_token, std::min(mention.end_token, s.end_token), false,
+              mention.kind == mention::MentionKind::Demonym};
+    d.slotAt[slot.first - d.first] = static_cast<int>(d.slots.size());
+    d.slots.push_back(slot);
+  }
+  // Anaphora, resolved against what came before them.
+  size_t realSlots = d.slots.size();
+  size_t nextReal = 0;
+  int lastOrg = state.lastOrg, lastPerson = state.lastPerson;
+  int firstActor = -1;
+  for (uint32_t t = d.first; t < d.end; ++t) {
+    while (nextReal < realSlots && d.slots[nextReal].first <= t) {
+      const Slot& slot = d.slots[nextReal++];
+      EntityType type = ctx.resolution.entities[static_cast<size_t>(slot.entity)].type;
+      if (type == EntityType::Org) lastOrg = slot.entity;
+      if (type == EntityType::Person) lastPerson = slot.entity;
+      if (firstActor < 0 && (type == EntityType::Gpe || type == EntityType::Org))
+        firstActor = slot.entity;
+    }
+    if (d.slotAt[t - d.first] >= 0) continue;
+    bool insideSlot = false;
+    for (size_t k = 0; k < realSlots; ++k)
+      if (t >= d.slots[k].first && t < d.slots[k].end) insideSlot = true;
+    if (insideSlot) continue;
+    const std::string& w = d.word(t);
+    bool afterThe = t > d.first && d.word(t - 1) == "the";
+    int entity = -1;
+    if (afterThe && rules.has("anaphora_group", w)) entity = lastOrg;
+    else if (afterThe && rules.has("anaphora_state", w)) entity = salientState(ctx, state, d.slots);
+    else if (rules.has("anaphora_person", w)) entity = lastPerson;
+    else if (w == "it" || w == "its") entity = firstActor;
+    if (entity < 0) continue;
+    d.slotAt[t - d.first] = static_cast<int>(d.slots.size());
+    d.slots.push_back({entity, t, t + 1, true, false});
+  }
+  for (size_t k = 0; k < realSlots; ++k) ++state.mentionsSoFar[static_cast<size_t>(d.slots[k].entity)];
+  state.lastOrg = lastOrg;
+  state.lastPerson = lastPerson;
+
+  // Views: the main clause, then each relative clause or parenthesis with its antecedent.
+  View main;
+  std::vector<View> side;
+  for (uint32_t t = d.first; t < d.end;) {
+    int slot = d.slotAt[t - d.first];
+    if (slot >= 0) {
+      main.push_back({slot, t});
+      t = d.slots[static_cast<size_t>(slot)].end;
+      continue;
+    }
+    const std::string& w = d.word(t);
+    bool relative = w == "," && t + 1 < d.end && rules.has("relative", d.word(t + 1));
+    bool paren = w == "(";
+    if (relative || paren) {
+      uint32_t close = t + 1;
+      while (close < d.end && d.word(close) != (paren ? ")" : ",") && d.word(close) != ")") ++close;
+      View clause;
+      int antecedent = antecedentUnit(main, main.size(), 3);
+      if (antecedent >= 0) clause.assign(main.begin() + antecedent, main.end());
+      for (uint32_t u = t; u < std::min(close + 1, d.end);) {
+        int inner = d.slotAt[u - d.first];
+        clause.push_back({inner, u});
+        u = inner >= 0 ? d.slots[static_cast<size_t>(inner)].end : u + 1;
+      }
+      side.push_back(std::move(clause));
+      // A parenthesis ends at ")"; a relative clause keeps its closing comma in the main view.
+      t = paren ? close + 1 : close;
+      continue;
+    }
+    main.push_back({-1, t});
+    ++t;
+  }
+  d.views.push_back(std::move(main));
+  for (View& v : side) d.views.push_back(std::move(v));
+  return d;
+}
+
+}  // namespace newsgraph::relate

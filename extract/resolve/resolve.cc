@@ -1,0 +1,134 @@
+#include "extract/resolve/resolve.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace newsgraph::resolve {
+namespace {
+
+using mention::Mention;
+using mention::MentionKind;
+
+// Folded words of a name, for surname and partial-name matching.
+std::vector<std::string> nameWords(const std::string& name) {
+  std::vector<std::string> words;
+  std::string folded = foldName(name);
+  size_t start = 0;
+  while (start < folded.size()) {
+    size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    if (end > start) words.push_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+// "Lavrov" or "Khan Muttaqi" is a trailing part of "Amir Khan Muttaqi".
+bool isTrailingPart(const std::vector<std::string>& part, const std::vector<std::string>& full) {
+  if (part.empty() || part.size() >= full.size()) return false;
+  return std::equal(part.rbegin(), part.rend(), full.rbegin());
+}
+
+// The surface text of a mention, without a trailing possessive.
+std::string surfaceOf(const Mention& m, std::string_view text) {
+  std::string_view s = text.substr(m.span.begin, m.span.size());
+  for (std::string_view suffix : {"\u2019s", "'s"})
+    if (s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix)
+      s.remove_suffix(suffix.size());
+  return std::string(s);
+}
+
+// "Collective Security Treaty Organization (CSTO)": the acronym names the entity before it.
+std::optional<std::string> parentheticalAcronym(const Mention& m, const text::Segmentation& seg) {
+  uint32_t i = m.end_token;
+  if (i + 2 >= seg.tokens.size()) return std::nullopt;
+  if (seg.tokens[i].text != "(" || seg.tokens[i + 2].text != ")") return std::nullopt;
+  const text::Token& acronym = seg.tokens[i + 1];
+  if (!acronym.has(text::kAllUpper) || m.end_token - m.first_token < 2) return std::nullopt;
+  return foldName(acronym.text);
+}
+
+}  // namespace
+
+int Resolution::find(std::string_view key) const {
+  for (size_t i = 0; i < entities.size(); ++i)
+    if (entities[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
+int Resolution::ensure(const std::string& canonical, EntityType type) {
+  std::string key = foldName(canonical);
+  int found = find(key);
+  if (found >= 0) return found;
+  entities.push_back({key, canonical, type, {}, 0});
+  return static_cast<int>(entities.size()) - 1;
+}
+
+Resolution resolveMentions(const std::vector<Mention>& mentions, std::string_view text,
+                           const text::Segmentation& seg, const mention::Lexicon& lexicon) {
+  Resolution r;
+  r.entity_of_mention.assign(mentions.size(), -1);
+  std::unordered_map<std::string, int> acronymOf;  // folded acronym -> entity
+  std::vector<std::vector<std::string>> personWords;
+
+  auto addMention = [&](size_t i, int entity, const std::string& surface) {
+    r.entity_of_mention[i] = entity;
+    Entity& e = r.entities[static_cast<size_t>(entity)];
+    ++e.mentions;
+    if (!surface.empty() && surface != e.name &&
+        std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end())
+      e.aliases.push_back(surface);
+  };
+
+  // Pass 1: names the lexicon knows and full names; short person names wait for pass 2,
+  // so that a surname in a headline still finds the full name given further down.
+  std::vector<size_t> deferred;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    std::string surface = surfaceOf(m, text);
+    std::string canonical = m.canonical;
+    EntityType type = m.type;
+    if (canonical.empty()) {
+      if (const mention::LexiconEntry* entry = lexicon.lookup(surface)) {
+        canonical = entry->canonical;
+        type = entry->type;
+      }
+    }
+    if (canonical.empty()) {
+      auto acronym = acronymOf.find(foldName(surface));
+      if (acronym != acronymOf.end()) {
+        addMention(i, acronym->second, surface);
+        continue;
+      }
+      if (type == EntityType::Person && nameWords(surface).size() == 1) {
+        deferred.push_back(i);
+        continue;
+      }
+      canonical = surface;
+    }
+    int entity = r.ensure(canonical, type);
+    if (r.entities[static_cast<size_t>(entity)].mentions == 0)
+      r.entities[static_cast<size_t>(entity)].type = type;
+    addMention(i, entity, m.kind == MentionKind::Demonym ? std::string() : surface);
+    if (auto acronym = parentheticalAcronym(m, seg)) acronymOf.emplace(*acronym, entity);
+  }
+  // Pass 2: a surname goes to the nearest person whose name ends with it.
+  for (size_t i : deferred) {
+    std::string surface = surfaceOf(mentions[i], text);
+    std::vector<std::string> words = nameWords(surface);
+    int best = -1;
+    for (size_t e = 0; e < r.entities.size(); ++e) {
+      if (r.entities[e].type != EntityType::Person) continue;
+      if (isTrailingPart(words, nameWords(r.entities[e].name))) {
+        best = static_cast<int>(e);
+        break;
+      }
+    }
+    if (best < 0) best = r.ensure(surface, EntityType::Person);
+    addMention(i, best, surface);
+  }
+  for (Entity& e : r.entities) std::sort(e.aliases.begin(), e.aliases.end());
+  return r;
+}
+
+}  // namespace newsgraph::resolve
