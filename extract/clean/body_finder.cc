@@ -16,6 +16,7 @@ constexpr int kMinHeadlineWords = 3;
 constexpr int kMaxHeadlineWords = 25;
 constexpr int kMaxLabelWords = 2;  // "Counter-terrorism efforts", "Text Size", "WORLD"
 constexpr int kMinHeadlineRun = 3;
+constexpr int kMaxListHeadingWords = 4;
 
 bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool isLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -217,7 +218,11 @@ class BodyFinder {
       inList_ = true;
       return;
     }
-    if (setContains(rules_.dropLines, key) || isTeaser(l, original) || anyPrefix(rules_.linePrefixes, l) ||
+    if (isTeaser(l, original)) {
+      if (countWords(original) <= kMaxListHeadingWords) inList_ = true;  // "More from Europe"
+      return;
+    }
+    if (setContains(rules_.dropLines, key) || anyPrefix(rules_.linePrefixes, l) ||
         isByline(l, original) || isCreditLine(original) || isDateLine(l))
       return;
     if (l.size() <= kMaxContainsLineBytes)

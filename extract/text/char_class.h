@@ -88,6 +88,7 @@ inline CharInfo classify(const unsigned char* p, const unsigned char* end) {
   if (*p < 0x80) return kAscii.info[*p];
   uint8_t len;
   uint32_t cp = decode(p, end, len);
+  if (len == 1) return {Cls::Word, 0, 1};  // invalid byte: part of the word it is in
   return classifyCodePoint(cp, len);
 }
 

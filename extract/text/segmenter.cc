@@ -94,6 +94,7 @@ class Scanner {
     bool internalDot = false;
     size_t segment = 0, longestSegment = 0;  // letters between dots, for "U.S." vs "news.com"
     if (text_[j] == '@' || text_[j] == '#') ++j;
+  again:
     while (inside(j)) {
       CharInfo ci = info(j);
       if (ci.cls == Cls::Word) {
@@ -133,7 +134,16 @@ class Scanner {
       bool keep = (internalDot && longestSegment <= 3 && letters > 0) ||
                   (letters == 1 && j - i == 1 && upperInitial) ||
                   segmenter_.isAbbreviation(text_.substr(i, j + 1 - i));
-      if (keep) ++j;
+      if (keep) {
+        ++j;
+        if (inside(j)) {  // "U.S.-led"
+          CharInfo ci = info(j);
+          if ((ci.cls == Cls::Hyphen || text_[j] == '-') && wordAt(j + ci.len)) {
+            j += ci.len;
+            goto again;
+          }
+        }
+      }
     }
     uint8_t flags = 0;
     if (upperInitial) flags |= kUpperInitial;

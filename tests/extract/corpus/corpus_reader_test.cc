@@ -1,0 +1,260 @@
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "extract/corpus/corpus.h"
+
+namespace newsgraph::corpus {
+namespace {
+
+namespace fs = std::filesystem;
+
+class CorpusReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("newsgraph_corpus_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string write(const std::string& rel, std::string_view content) {
+    fs::path p = dir_ / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary).write(content.data(), static_cast<std::streamsize>(content.size()));
+    return p.string();
+  }
+
+  std::string writeGzip(const std::string& rel, std::string_view content) {
+    fs::path p = dir_ / rel;
+    gzFile f = gzopen(p.string().c_str(), "wb");
+    EXPECT_NE(f, nullptr);
+    gzwrite(f, content.data(), static_cast<unsigned>(content.size()));
+    gzclose(f);
+    return p.string();
+  }
+
+  void read(std::vector<std::string> inputs) {
+    docs_.clear();
+    problems_.clear();
+    CorpusReader(std::move(inputs)).read([&](Document&& d) { docs_.push_back(std::move(d)); },
+                                         [&](const Error& e) { problems_.push_back(e); });
+  }
+
+  fs::path dir_;
+  std::vector<Document> docs_;
+  std::vector<Error> problems_;
+};
+
+TEST_F(CorpusReaderTest, DirectoryIsWalkedRecursivelyInPathOrder) {
+  write("b.txt", "Second article.\n");
+  write("a/z.txt", "First article.\n");
+  write("c.text", "Third article.\n");
+  write("README.md", "not an article\n");
+  write(".hidden.txt", "hidden\n");
+  write(".git/x.txt", "hidden folder\n");
+  read({dir_.string()});
+  ASSERT_EQ(docs_.size(), 3u);
+  EXPECT_EQ(docs_[0].id, "z.txt");
+  EXPECT_EQ(docs_[0].text, "First article.\n");
+  EXPECT_EQ(docs_[1].id, "b.txt");
+  EXPECT_EQ(docs_[2].id, "c.text");
+  EXPECT_EQ(docs_[2].source, (dir_ / "c.text").generic_string());
+  EXPECT_TRUE(problems_.empty());
+  // Files listed the same way, twice: deterministic.
+  auto files = CorpusReader({dir_.string()}).files([](const Error&) {});
+  EXPECT_EQ(files, CorpusReader({dir_.string()}).files([](const Error&) {}));
+  EXPECT_EQ(files.size(), 3u);
+}
+
+TEST_F(CorpusReaderTest, ExplicitFileIsAlwaysRead) {
+  std::string md = write("notes.md", "An explicitly named file.\n");
+  read({md});
+  ASSERT_EQ(docs_.size(), 1u);
+  EXPECT_EQ(docs_[0].id, "notes.md");
+}
+
+TEST_F(CorpusReaderTest, MissingInputIsReportedAndReadingGoesOn) {
+  std::string good = write("good.txt", "Text.\n");
+  read({(dir_ / "missing.txt").string(), good});
+  ASSERT_EQ(problems_.size(), 1u);
+  EXPECT_EQ(problems_[0].where(), (dir_ / "missing.txt").string());
+  ASSERT_EQ(docs_.size(), 1u);
+  EXPECT_EQ(docs_[0].id, "good.txt");
+}
+
+TEST_F(CorpusReaderTest, JsonlRecords) {
+  std::string path = write("news.jsonl",
+                           "{\"id\":\"a1\",\"date\":\"2023-09-29T10:00:00Z\",\"text\":\"Alpha text.\"}\n"
+                           "\n"
+                           "{\"text\":\"Beta text.\\nMoscow, March 3, 2022\"}\r\n"
+                           "{\"id\":7,\"title\":\"Headline\",\"text\":\"Gamma text.\",\"date\":\"Sep 1, 2021\"}\n");
+  read({path});
+  EXPECT_TRUE(problems_.empty());
+  ASSERT_EQ(docs_.size(), 3u);
+  EXPECT_EQ(docs_[0].id, "a1");
+  EXPECT_EQ(docs_[0].date, "2023-09-29");
+  EXPECT_EQ(docs_[0].text, "Alpha text.");
+  EXPECT_EQ(docs_[0].source, path + ":1");
+  EXPECT_EQ(docs_[1].id, "news.jsonl:3");
+  EXPECT_EQ(docs_[1].date, "2022-03-03");  // found in the text
+  EXPECT_EQ(docs_[2].id, "7");
+  EXPECT_EQ(docs_[2].text, "Headline\nGamma text.");
+  EXPECT_EQ(docs_[2].date, "2021-09-01");
+}
+
+TEST_F(CorpusReaderTest, MalformedJsonlLineIsReportedWithItsLine) {
+  std::string path = write("bad.jsonl",
+                           "{\"id\":\"ok1\",\"text\":\"One.\"}\n"
+                           "{\"id\":\"broken\",\"text\":\"Two.\"\n"
+                           "[1,2]\n"
+                           "{\"id\":\"notext\",\"title\":\"\"}\n"
+                           "{\"id\":\"ok2\",\"text\":\"Five.\"}\n");
+  read({path});
+  ASSERT_EQ(docs_.size(), 2u);
+  EXPECT_EQ(docs_[0].id, "ok1");
+  EXPECT_EQ(docs_[1].id, "ok2");
+  ASSERT_EQ(problems_.size(), 3u);
+  EXPECT_EQ(problems_[0].where(), path + ":2");
+  EXPECT_NE(problems_[0].message().find("malformed JSONL"), std::string::npos);
+  EXPECT_EQ(problems_[1].where(), path + ":3");
+  EXPECT_EQ(problems_[2].where(), path + ":4");
+  EXPECT_NE(problems_[2].message().find("without text"), std::string::npos);
+}
+
+TEST_F(CorpusReaderTest, GzipTextAndJsonl) {
+  writeGzip("a.txt.gz", "Compressed article.\n");
+  writeGzip("b.jsonl.gz", "{\"id\":\"g1\",\"text\":\"One.\"}\n{\"id\":\"g2\",\"text\":\"Two.\"}\n");
+  read({dir_.string()});
+  EXPECT_TRUE(problems_.empty());
+  ASSERT_EQ(docs_.size(), 3u);
+  EXPECT_EQ(docs_[0].id, "a.txt");
+  EXPECT_EQ(docs_[0].text, "Compressed article.\n");
+  EXPECT_EQ(docs_[1].id, "g1");
+  EXPECT_EQ(docs_[2].text, "Two.");
+}
+
+TEST_F(CorpusReaderTest, LargeGzipStreamsAcrossChunks) {
+  std::string jsonl;
+  for (int i = 0; i < 20000; ++i) jsonl += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"Sentence number " + std::to_string(i) + ".\"}\n";
+  writeGzip("big.jsonl.gz", jsonl);
+  read({dir_.string()});
+  ASSERT_EQ(docs_.size(), 20000u);
+  EXPECT_EQ(docs_[19999].id, "d19999");
+  EXPECT_TRUE(problems_.empty());
+}
+
+TEST_F(CorpusReaderTest, CorruptGzipIsReported) {
+  std::string path = write("bad.txt.gz", std::string("\x1f\x8b\x08\x00garbage-not-deflate", 23));
+  read({path});
+  EXPECT_TRUE(docs_.empty());
+  ASSERT_EQ(problems_.size(), 1u);
+  EXPECT_EQ(problems_[0].where(), path);
+}
+
+TEST_F(CorpusReaderTest, StreamAutoDetectsJsonlAndText) {
+  std::vector<Document> docs;
+  std::vector<Error> problems;
+  auto onDoc = [&](Document&& d) { docs.push_back(std::move(d)); };
+  auto onProblem = [&](const Error& e) { problems.push_back(e); };
+  std::istringstream jsonl("  {\"id\":\"s1\",\"text\":\"From stdin.\"}\n{\"text\":\"No id.\"}\n");
+  readStream(jsonl, "-", onDoc, onProblem);
+  std::istringstream text("Plain text from stdin.\nSeptember 29, 2023\n");
+  readStream(text, "-", onDoc, onProblem);
+  EXPECT_TRUE(problems.empty());
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].id, "s1");
+  EXPECT_EQ(docs[1].id, "stdin:2");
+  EXPECT_EQ(docs[1].source, "-:2");
+  EXPECT_EQ(docs[2].id, "stdin");
+  EXPECT_EQ(docs[2].date, "2023-09-29");
+}
+
+TEST_F(CorpusReaderTest, EmptyAndBinaryFilesAreSkippedWithAnError) {
+  std::string empty = write("empty.txt", "");
+  std::string blank = write("blank.txt", " \n\t\n");
+  std::string binary = write("binary.txt", std::string("PK\x03\x04\0\0\0binary", 13));
+  std::string good = write("good.txt", "Good.\n");
+  read({empty, blank, binary, good});
+  ASSERT_EQ(docs_.size(), 1u);
+  EXPECT_EQ(docs_[0].id, "good.txt");
+  ASSERT_EQ(problems_.size(), 3u);
+  EXPECT_EQ(problems_[0].where(), empty);
+  EXPECT_NE(problems_[0].message().find("empty document"), std::string::npos);
+  EXPECT_EQ(problems_[1].where(), blank);
+  EXPECT_EQ(problems_[2].where(), binary);
+  EXPECT_NE(problems_[2].message().find("binary"), std::string::npos);
+}
+
+TEST_F(CorpusReaderTest, InvalidUtf8IsRepairedAndReportedWithItsLine) {
+  std::string path = write("latin1.txt", "Good line.\nCaf\xE9 in Z\xFCrich.\nFine \xE2\x80\x94 dash.\n");
+  read({path});
+  ASSERT_EQ(docs_.size(), 1u);
+  EXPECT_EQ(docs_[0].text, "Good line.\nCaf\xEF\xBF\xBD in Z\xEF\xBF\xBDrich.\nFine \xE2\x80\x94 dash.\n");
+  ASSERT_EQ(problems_.size(), 1u);
+  EXPECT_EQ(problems_[0].where(), path + ":2");
+}
+
+TEST_F(CorpusReaderTest, InvalidUtf8InJsonlIsReportedWithItsLine) {
+  std::string path = write("x.jsonl", "{\"text\":\"ok\"}\n{\"text\":\"bad \xFF byte\"}\n");
+  read({path});
+  ASSERT_EQ(docs_.size(), 2u);
+  EXPECT_EQ(docs_[1].text, "bad \xEF\xBF\xBD byte");
+  ASSERT_EQ(problems_.size(), 1u);
+  EXPECT_EQ(problems_[0].where(), path + ":2");
+}
+
+TEST_F(CorpusReaderTest, TenMegabyteSingleLineIsFast) {
+  std::string big;
+  big.reserve(10u << 20);
+  while (big.size() < (10u << 20)) big += "Lavrov met Wang Yi in Moscow on Friday and they talked. ";
+  std::string txt = write("big.txt", big);
+  std::string jsonl = write("big.jsonl", "{\"id\":\"big\",\"text\":\"" + big + "\"}\n");
+  auto t0 = std::chrono::steady_clock::now();
+  read({txt, jsonl});
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_EQ(docs_.size(), 2u);
+  EXPECT_EQ(docs_[0].text.size(), big.size());
+  EXPECT_EQ(docs_[1].text, big);
+  EXPECT_TRUE(problems_.empty());
+  EXPECT_LT(seconds, 3.0);
+}
+
+TEST_F(CorpusReaderTest, JsonFileWithArrayOfRecords) {
+  std::string path = write("records.json", "[\n {\"id\":\"r1\",\"text\":\"One.\"},\n {\"id\":\"r2\",\"text\":\"Two.\"}\n]\n");
+  read({path});
+  ASSERT_EQ(docs_.size(), 2u);
+  EXPECT_EQ(docs_[1].id, "r2");
+}
+
+TEST_F(CorpusReaderTest, SeedCorpusHasGoldDates) {
+  read({NEWSGRAPH_SHARED_DIR "/corpus/seeds"});
+  ASSERT_EQ(docs_.size(), 5u);
+  EXPECT_EQ(docs_[0].id, "000_c20c7cfb17df6241.txt");
+  EXPECT_EQ(docs_[0].date, "2023-09-29");
+  EXPECT_EQ(docs_[2].date, "");
+  EXPECT_TRUE(problems_.empty());
+}
+
+TEST(Utf8RepairTest, ValidTextIsUntouched) {
+  std::string s = "Türkiye \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x98\x80";
+  std::string copy = s;
+  EXPECT_TRUE(repairUtf8(s).empty());
+  EXPECT_EQ(s, copy);
+}
+
+TEST(Utf8RepairTest, OverlongSurrogateAndTruncatedSequences) {
+  std::string s = "a\xC0\xAF\nb\xED\xA0\x80\nc\xE2\x80\nd";
+  std::vector<int> lines = repairUtf8(s);
+  EXPECT_EQ(lines, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(s, "a\xEF\xBF\xBD\nb\xEF\xBF\xBD\nc\xEF\xBF\xBD\nd");
+}
+
+}  // namespace
+}  // namespace newsgraph::corpus
