@@ -35,6 +35,9 @@ struct Mention {
   EntityType type = EntityType::Org;
   MentionKind kind = MentionKind::Name;
   std::string canonical;  // the lexicon's canonical name ("Russia" for "Russian"), "" if unknown
+  // For a body found by a pattern, the state or organisation qualifying it: "Russia" for
+  // "Russian Defence Ministry" (canonical "Russian Defense Ministry"); "" otherwise.
+  std::string part_of;
   float score = 1.0f;
 };
 

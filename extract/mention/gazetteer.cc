@@ -1,0 +1,127 @@
+#include "extract/mention/finder.h"
+
+namespace newsgraph::mention {
+
+void foldToken(std::string_view token, std::string* out) {
+  out->clear();
+  for (char c : token) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      *out = foldName(token);
+      return;
+    }
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+}
+
+std::string phraseKey(std::string_view phrase) {
+  text::Segmentation seg = text::segment(phrase, {Span{0, static_cast<uint32_t>(phrase.size())}});
+  std::string key, folded;
+  for (const text::Token& t : seg.tokens) {
+    foldToken(t.text, &folded);
+    if (folded.empty()) continue;
+    if (!key.empty()) key.push_back(' ');
+    key += folded;
+  }
+  return key;
+}
+
+Document::Document(const Lexicon::Impl& lexicon, const text::Segmentation& segmentation)
+    : lex(lexicon), seg(segmentation), folded(segmentation.tokens.size()),
+      gazetteerAt(segmentation.tokens.size(), -1) {
+  for (size_t i = 0; i < seg.tokens.size(); ++i) foldToken(seg.tokens[i].text, &folded[i]);
+}
+
+const LexiconEntry* Document::entryAt(uint32_t i) const {
+  int32_t c = gazetteerAt[i];
+  if (c < 0) return nullptr;
+  return &lex.entries[static_cast<size_t>(candidates[static_cast<size_t>(c)].entry)];
+}
+
+uint32_t Document::titleAt(uint32_t i, uint32_t end, const TitleEntry** title) const {
+  uint32_t best = 0;
+  lex.titles.matchAt(folded, i, end, scratch, [&](uint32_t n, const TitleEntry& t) {
+    best = n;
+    if (title) *title = &t;
+  });
+  return best;
+}
+
+uint32_t Document::headAt(uint32_t i, uint32_t end, const HeadInfo** head) const {
+  uint32_t best = 0;
+  lex.heads.matchAt(folded, i, end, scratch, [&](uint32_t n, const HeadInfo& h) {
+    best = n;
+    if (head) *head = &h;
+  });
+  return best;
+}
+
+uint32_t Document::cueAt(uint32_t i, uint32_t end, const CueInfo** cue) const {
+  uint32_t best = 0;
+  lex.cues.matchAt(folded, i, end, scratch, [&](uint32_t n, const CueInfo& c) {
+    best = n;
+    if (cue) *cue = &c;
+  });
+  return best;
+}
+
+void Document::add(uint32_t first, uint32_t end, EntityType type, MentionKind kind,
+                   std::string canonical, float score, Source source, int32_t entry,
+                   std::string partOf) {
+  Candidate c;
+  c.mention.first_token = first;
+  c.mention.end_token = end;
+  c.mention.span = Span{seg.tokens[first].span.begin, seg.tokens[end - 1].span.end};
+  c.mention.type = type;
+  c.mention.kind = kind;
+  c.mention.canonical = std::move(canonical);
+  c.mention.part_of = std::move(partOf);
+  c.mention.score = score;
+  c.source = source;
+  c.entry = entry;
+  candidates.push_back(std::move(c));
+}
+
+namespace {
+
+// "US" is the United States only in capitals ("us" is a pronoun); "Turkey" needs its capital T.
+bool caseFits(const Document& doc, uint32_t first, uint32_t n, const GazetteerName& name) {
+  if (name.acronym) {
+    for (uint32_t t = first; t < first + n; ++t)
+      if (doc.token(t).has(text::kAlpha) && !doc.token(t).has(text::kAllUpper)) return false;
+    return true;
+  }
+  return !name.needUpper || doc.upper(first);
+}
+
+}  // namespace
+
+void findGazetteer(Document& doc, const text::Sentence& sentence) {
+  const auto& table = doc.lex.gazetteer;
+  for (uint32_t i = sentence.first_token; i < sentence.end_token;) {
+    const text::Token& tok = doc.token(i);
+    uint32_t best = 0;
+    const GazetteerName* bestName = nullptr;
+    if (tok.has(text::kAlpha) &&
+        (tok.has(text::kUpperInitial) || doc.lex.lowerInitialStarts.count(doc.folded[i]))) {
+      table.matchAt(doc.folded, i, sentence.end_token, doc.scratch,
+                    [&](uint32_t n, const GazetteerName& name) {
+                      if (caseFits(doc, i, n, name)) {
+                        best = n;
+                        bestName = &name;
+                      }
+                    });
+    }
+    if (!bestName) {
+      ++i;
+      continue;
+    }
+    const LexiconEntry& e = doc.lex.entries[bestName->entry];
+    int32_t index = static_cast<int32_t>(doc.candidates.size());
+    doc.add(i, i + best, e.type, bestName->demonym ? MentionKind::Demonym : MentionKind::Name,
+            e.canonical, 1.0f, Source::Lexicon, static_cast<int32_t>(bestName->entry));
+    for (uint32_t t = i; t < i + best; ++t) doc.gazetteerAt[t] = index;
+    i += best;
+  }
+}
+
+}  // namespace newsgraph::mention

@@ -1,0 +1,133 @@
+// Bodies, events and facilities unknown to the lexicon: capitalised sequences ending in a head
+// noun of data/lexicons/org_heads.tsv ("Second Asia Department", "China-Central Asia Summit"),
+// or starting with one followed by "of" ("Ministry of Foreign Affairs of Pakistan"), and
+// lower-case heads after a state ("China's foreign ministry").
+#include <algorithm>
+
+#include "extract/mention/finder.h"
+
+namespace newsgraph::mention {
+namespace {
+
+const char* const kConnectors[] = {"of", "and", "for", "the", "on", "de", "'s", "&", "du", "des"};
+
+bool connector(const std::string& f) {
+  return std::find(std::begin(kConnectors), std::end(kConnectors), f) != std::end(kConnectors);
+}
+
+bool capToken(const Document& doc, uint32_t i) {
+  const text::Token& t = doc.token(i);
+  return t.has(text::kUpperInitial) && !t.has(text::kPunct);
+}
+
+// The state or body that qualifies [first, end): "Russian", "Russia's", "Taliban".
+const LexiconEntry* qualifier(const Document& doc, uint32_t first, uint32_t end) {
+  for (uint32_t t = first; t < end; ++t) {
+    const LexiconEntry* e = doc.entryAt(t);
+    if (!e) continue;
+    if (!e->capital_of.empty()) {
+      const LexiconEntry* state = nullptr;
+      auto it = doc.lex.byCanonical.find(e->capital_of);
+      if (it != doc.lex.byCanonical.end()) state = &doc.lex.entries[it->second];
+      if (state) return state;
+    }
+    if (e->type == EntityType::Gpe || e->type == EntityType::Org) return e;
+  }
+  return nullptr;
+}
+
+void addBody(Document& doc, uint32_t first, uint32_t end, const HeadInfo& head) {
+  const LexiconEntry* q = qualifier(doc, first, end);
+  std::string canonical, partOf;
+  if (q && head.type == EntityType::Org) {
+    partOf = q->canonical;
+    if (!head.canonical.empty()) {
+      bool state = q->type == EntityType::Gpe && !q->demonyms.empty();
+      canonical = (state ? q->demonyms.front() : q->canonical) + " " + head.canonical;
+    }
+  }
+  doc.add(first, end, head.type, MentionKind::Pattern, std::move(canonical), 0.8f, Source::Pattern,
+          -1, std::move(partOf));
+}
+
+void processRun(Document& doc, uint32_t s, uint32_t e) {
+  while (s < e && (doc.lex.stopwords.count(doc.folded[s]) || connector(doc.folded[s]))) ++s;
+  uint32_t headFirst = e, headEnd = e;
+  const HeadInfo* head = nullptr;
+  for (uint32_t j = s; j < e;) {
+    const HeadInfo* h = nullptr;
+    uint32_t n = doc.headAt(j, e, &h);
+    if (n && (h->anyCase || (doc.upper(j) && doc.upper(j + n - 1)))) {
+      headFirst = j;
+      headEnd = j + n;
+      head = h;
+      j += n;
+    } else {
+      ++j;
+    }
+  }
+  if (!head) return;
+  // "Ministry of Foreign Affairs of Pakistan", "Department of Homeland Security"
+  if (headEnd < e && doc.folded[headEnd] == "of") {
+    uint32_t k = headEnd + 1;
+    while (k < e && !doc.titleAt(k, e)) ++k;
+    while (k > headEnd && connector(doc.folded[k - 1])) --k;
+    if (k > headEnd + 1) headEnd = k;
+  }
+  // The name starts after a title, a person or an "X and" that closes another name:
+  // "Foreign Minister Sergey Lavrov and Defence Ministry".
+  uint32_t first = s;
+  for (uint32_t k = s; k < headFirst; ++k) {
+    if (uint32_t n = doc.titleAt(k, headFirst)) first = k + n;
+    const LexiconEntry* entry = doc.entryAt(k);
+    if (entry && entry->type == EntityType::Person) first = k + 1;
+    if (doc.folded[k] == "and" && k > s && doc.entryAt(k - 1)) first = k + 1;
+  }
+  while (first < headFirst && connector(doc.folded[first])) ++first;
+  if (headEnd - first < 2) return;
+  // "Iran's Supreme National Security Council": the lexicon names the body, "Iran's" qualifies it.
+  if (const LexiconEntry* last = doc.entryAt(headEnd - 1); last && last->type != EntityType::Gpe) return;
+  addBody(doc, first, headEnd, *head);
+}
+
+}  // namespace
+
+void findOrganizations(Document& doc, const text::Sentence& s) {
+  const uint32_t end = s.end_token;
+  for (uint32_t i = s.first_token; i < end;) {
+    if (!capToken(doc, i)) {
+      ++i;
+      continue;
+    }
+    uint32_t e = i + 1;
+    while (e < end) {
+      if (capToken(doc, e)) {
+        ++e;
+        continue;
+      }
+      uint32_t j = e;
+      while (j < end && j - e < 2 && connector(doc.folded[j])) ++j;
+      if (j > e && j < end && capToken(doc, j)) {
+        e = j + 1;
+        continue;
+      }
+      break;
+    }
+    processRun(doc, i, e);
+    i = e;
+  }
+  // "China's foreign ministry", "Russian defence ministry", "SCO summit"
+  for (uint32_t t = s.first_token; t < end; ++t) {
+    int32_t c = doc.gazetteerAt[t];
+    if (c < 0 || (t > s.first_token && doc.gazetteerAt[t - 1] == c)) continue;
+    const Mention& m = doc.candidates[static_cast<size_t>(c)].mention;
+    if (m.type != EntityType::Gpe && m.type != EntityType::Org) continue;
+    uint32_t k = m.end_token;
+    if (k < end && doc.folded[k] == "'s") ++k;
+    const HeadInfo* h = nullptr;
+    uint32_t n = k < end ? doc.headAt(k, end, &h) : 0;
+    if (n && h->anyCase && !doc.upper(k)) addBody(doc, t, k + n, *h);
+  }
+}
+
+}  // namespace newsgraph::mention
