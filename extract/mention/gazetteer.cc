@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "extract/mention/finder.h"
 
 namespace newsgraph::mention {
@@ -110,6 +112,27 @@ void findGazetteer(Document& doc, const text::Sentence& sentence) {
                         bestName = &name;
                       }
                     });
+    }
+    if (!bestName && tok.has(text::kUpperInitial)) {
+      // "U.S.-led", "Soviet-era", "Russia-Ukraine": the part before the hyphen names the entity.
+      size_t dash = tok.text.find('-');
+      if (dash != std::string_view::npos && dash > 0) {
+        doc.scratch.assign(doc.folded[i], 0, doc.folded[i].find('-'));
+        const auto* node = table.find(doc.scratch);
+        std::string_view part = tok.text.substr(0, dash);
+        if (node && node->value >= 0) {
+          const GazetteerName& name = table.value(*node);
+          bool lower = std::any_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+          if (!name.acronym || !lower) {
+            const LexiconEntry& e = doc.lex.entries[name.entry];
+            doc.gazetteerAt[i] = static_cast<int32_t>(doc.candidates.size());
+            doc.add(i, i + 1, e.type, name.demonym ? MentionKind::Demonym : MentionKind::Name,
+                    e.canonical, 0.9f, Source::Lexicon, static_cast<int32_t>(name.entry));
+            doc.candidates.back().mention.span.end =
+                tok.span.begin + static_cast<uint32_t>(dash);
+          }
+        }
+      }
     }
     if (!bestName) {
       ++i;
