@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   CLI::App app{"newsgraph: builds a knowledge graph of people, organisations, states, places and "
                "events from news articles"};
   app.require_subcommand(1);
+  app.fallthrough();  // global flags (-q, --data-dir) may follow the subcommand
   app.set_version_flag("--version", "newsgraph 0.1.0");
   int verbosity = 0;
   bool quiet = false;

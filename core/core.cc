@@ -102,7 +102,8 @@ std::string foldName(std::string_view name) {
     utf8proc_int32_t decomposed[8];
     int last = 0;
     utf8proc_ssize_t count =
-        utf8proc_decompose_char(cp, decomposed, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+        utf8proc_decompose_char(cp, decomposed, 8,
+                                static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT), &last);
     if (count <= 0) count = 0;
     for (utf8proc_ssize_t i = 0; i < count; ++i) {
       const utf8proc_property_t* dp = utf8proc_get_property(decomposed[i]);

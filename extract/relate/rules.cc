@@ -30,7 +30,9 @@ const std::unordered_map<std::string, std::vector<std::string>>& irregularVerbs(
 
 }  // namespace
 
-std::vector<std::string> verbForms(const std::string& lemma) {
+namespace {
+
+std::vector<std::string> regularVerbForms(const std::string& lemma) {
   std::vector<std::string> forms = {lemma};
   if (lemma.empty()) return forms;
   char last = lemma.back();
@@ -64,10 +66,18 @@ std::vector<std::string> verbForms(const std::string& lemma) {
       forms.push_back(lemma + last + "ing");
     }
   }
+  return forms;
+}
+
+}  // namespace
+
+std::vector<std::string> verbForms(const std::string& lemma) {
+  std::vector<std::string> forms = regularVerbForms(lemma);
+  size_t n = lemma.size();
   // British and American spellings: recognise / recognize
-  if (endsWith("ise") || endsWith("ize")) {
-    std::string other = lemma.substr(0, n - 2) + (endsWith("ise") ? "ze" : "se");
-    std::vector<std::string> otherForms = verbForms(other);
+  if (n > 3 && (lemma.compare(n - 3, 3, "ise") == 0 || lemma.compare(n - 3, 3, "ize") == 0)) {
+    std::string other = lemma.substr(0, n - 2) + (lemma[n - 2] == 's' ? "ze" : "se");
+    std::vector<std::string> otherForms = regularVerbForms(other);
     forms.insert(forms.end(), otherForms.begin(), otherForms.end());
   }
   auto irregular = irregularVerbs().find(lemma);

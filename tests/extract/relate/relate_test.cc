@@ -1,0 +1,147 @@
+// One or more cases per rule family, on sentences written for these tests.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "extract/extract.h"
+
+namespace newsgraph::extract {
+namespace {
+
+struct Triple {
+  std::string subject, relation, object;
+  bool negated = false;
+  bool operator==(const Triple& o) const {
+    return subject == o.subject && relation == o.relation && object == o.object && negated == o.negated;
+  }
+};
+
+std::ostream& operator<<(std::ostream& out, const Triple& t) {
+  return out << t.subject << (t.negated ? " NOT " : " ") << t.relation << " " << t.object;
+}
+
+const Extractor& extractor() {
+  static const Extractor instance(ExtractOptions{false});
+  return instance;
+}
+
+std::vector<Triple> relations(const std::string& text) {
+  corpus::Document doc{"test.txt", "2024-01-01", text, "test.txt"};
+  DocumentFacts facts = extractor().extract(doc);
+  std::vector<Triple> out;
+  for (const RelationFacts& r : facts.relations)
+    out.push_back({facts.entities[r.subject].name, r.relation, facts.entities[r.object].name, r.negated});
+  return out;
+}
+
+bool has(const std::vector<Triple>& all, const Triple& t) {
+  if (std::find(all.begin(), all.end(), t) != all.end()) return true;
+  // symmetric relations may come either way round
+  Triple swapped{t.object, t.relation, t.subject, t.negated};
+  return Ontology::standard().symmetric(t.relation) &&
+         std::find(all.begin(), all.end(), swapped) != all.end();
+}
+
+#define EXPECT_RELATION(text, ...)                                   \
+  do {                                                               \
+    auto found = relations(text);                                    \
+    Triple want{__VA_ARGS__};                                        \
+    EXPECT_TRUE(has(found, want)) << "missing: " << want << "\n in: " << text; \
+  } while (0)
+
+#define EXPECT_NO_RELATION(text, relation_name)                      \
+  do {                                                               \
+    for (const Triple& t : relations(text))                          \
+      EXPECT_NE(t.relation, relation_name) << "unexpected: " << t;   \
+  } while (0)
+
+TEST(RelateTest, Active) {
+  EXPECT_RELATION("Japan hosted French officials for talks on trade.", "Japan", "HOSTS", "France");
+  EXPECT_RELATION("Germany imposed new sanctions on Iran over its nuclear programme.", "Germany",
+                  "SANCTIONS", "Iran");
+}
+
+TEST(RelateTest, Passive) {
+  EXPECT_RELATION("The delegation from Brazil was hosted by Egypt last week.", "Egypt", "HOSTS",
+                  "Brazil");
+}
+
+TEST(RelateTest, Nominal) {
+  EXPECT_RELATION("Talks between India and Pakistan resumed on Monday.", "India", "MEETS",
+                  "Pakistan");
+  EXPECT_RELATION("The withdrawal of French troops from Mali began in 2022.", "France",
+                  "WITHDRAWS_FROM", "Mali");
+}
+
+TEST(RelateTest, Coordination) {
+  auto found = relations("Poland, Estonia and Latvia are members of NATO.");
+  for (const char* state : {"Poland", "Estonia", "Latvia"})
+    EXPECT_TRUE(has(found, {state, "MEMBER_OF", "NATO"})) << state;
+}
+
+TEST(RelateTest, TitlesAndAppositions) {
+  EXPECT_RELATION("Canadian Prime Minister Mark Carney spoke to reporters.", "Mark Carney",
+                  "HOLDS_POSITION", "Canada");
+  EXPECT_RELATION("Maria Lopez, the foreign minister of Chile, arrived on Monday.", "Maria Lopez",
+                  "HOLDS_POSITION", "Chile");
+}
+
+TEST(RelateTest, StateBodiesAndPlaces) {
+  EXPECT_RELATION("The Egyptian Ministry of Defence said the drills were over.",
+                  "Egyptian Ministry of Defence", "PART_OF", "Egypt");
+  EXPECT_RELATION("The talks were held in Nairobi, Kenya, on Friday.", "Nairobi", "LOCATED_IN",
+                  "Kenya");
+}
+
+TEST(RelateTest, Negation) {
+  EXPECT_RELATION("Brazil has not officially recognised Kosovo.", "Brazil", "RECOGNIZES", "Kosovo",
+                  true);
+  EXPECT_RELATION("Spain refused to recognise Kosovo as a state.", "Spain", "RECOGNIZES", "Kosovo",
+                  true);
+  auto found = relations("Brazil has not officially recognised Kosovo.");
+  EXPECT_FALSE(has(found, {"Brazil", "RECOGNIZES", "Kosovo", false}));
+}
+
+TEST(RelateTest, HypotheticalsAreNotFacts) {
+  EXPECT_NO_RELATION("Officials did not say whether Japan would lift its sanctions on Iran.",
+                     "SANCTIONS");
+  EXPECT_NO_RELATION("Germany could recognise Palestine next year.", "RECOGNIZES");
+  EXPECT_NO_RELATION("Will Japan host China?", "HOSTS");
+}
+
+TEST(RelateTest, MetonymyCapitalActsForItsState) {
+  EXPECT_RELATION("Paris has fostered close ties with Morocco.", "France", "COOPERATES_WITH",
+                  "Morocco");
+  EXPECT_RELATION("Tokyo hosted South Korean leaders.", "Japan", "HOSTS", "South Korea");
+}
+
+TEST(RelateTest, RelativeClauseKeepsTheRightSubject) {
+  auto found = relations("Chad, which borders Sudan, hosted Italian officials.");
+  EXPECT_TRUE(has(found, {"Chad", "HOSTS", "Italy"}));
+  EXPECT_TRUE(has(found, {"Chad", "BORDERS", "Sudan"}));
+  EXPECT_FALSE(has(found, {"Sudan", "HOSTS", "Italy"}));
+}
+
+TEST(RelateTest, Anaphora) {
+  EXPECT_RELATION("Hamas rejected the plan. Egypt has fostered ties with the group since 2017.",
+                  "Egypt", "COOPERATES_WITH", "Hamas");
+}
+
+TEST(RelateTest, CompoundControl) {
+  EXPECT_RELATION("Aid reached Houthi-controlled Yemen in March.", "Houthis", "CONTROLS", "Yemen");
+}
+
+TEST(RelateTest, EvidenceIsTheSentence) {
+  corpus::Document doc{"t.txt", "", "Headline\n\nJapan hosted French officials.\nMore text.", "t.txt"};
+  DocumentFacts facts = extractor().extract(doc);
+  bool found = false;
+  for (const RelationFacts& r : facts.relations)
+    if (r.relation == "HOSTS") {
+      EXPECT_EQ(r.evidence, "Japan hosted French officials.");
+      found = true;
+    }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace newsgraph::extract
