@@ -1,0 +1,228 @@
+#include "extract/tagger/model.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "extract/tagger/hashing.h"
+
+namespace newsgraph::tagger {
+
+namespace {
+
+constexpr char kMagic[8] = {'N', 'G', 'N', 'E', 'R', 'M', 'D', 'L'};
+
+class Writer {
+ public:
+  template <typename T>
+  void put(T value) {
+    out.append(reinterpret_cast<const char*>(&value), sizeof(T));
+  }
+  std::string out;
+};
+
+class Reader {
+ public:
+  Reader(std::string_view data, const std::string& path) : data_(data), path_(path) {}
+  template <typename T>
+  T get() {
+    NG_CHECK(pos_ + sizeof(T) <= data_.size(), path_, "truncated NER model file");
+    T value;
+    std::memcpy(&value, data_.data() + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return value;
+  }
+  bool done() const { return pos_ == data_.size(); }
+
+ private:
+  std::string_view data_;
+  const std::string& path_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+Model::Model(const ModelOptions& options, Resources resources)
+    : weights(size_t{kLabels} << options.hash_bits, 0),
+      transitions((kLabels + 1) * kLabels, 0),
+      options_(options),
+      resources_(std::move(resources)),
+      extractor_(resources_, options_) {}
+
+void Model::decode(Workspace* ws) const {
+  const size_t n = ws->words.size();
+  ws->emissionI.assign(n * kLabels, 0);
+  ws->deltaI.resize(n * kLabels);
+  ws->back.resize(n * kLabels);
+  ws->labels.resize(n);
+  const int16_t* w = weights.data();
+  for (size_t i = 0; i < n; ++i) {
+    int32_t* e = ws->emissionI.data() + i * kLabels;
+    const uint32_t* f = ws->features.data() + i * kMaxFeatures;
+    for (int k = 0; k < ws->featureCount[i]; ++k) {
+      const int16_t* row = w + size_t{f[k]} * kLabels;
+      for (int y = 0; y < kLabels; ++y) e[y] += row[y];
+    }
+  }
+  viterbi<int32_t>(ws->emissionI.data(), transitions.data(), n, ws->deltaI.data(),
+                   ws->back.data(), ws->labels.data());
+}
+
+std::shared_ptr<Model> quantize(const ModelOptions& options, const Resources& resources,
+                                const std::vector<float>& weights,
+                                const std::vector<float>& transitions) {
+  auto model = std::make_shared<Model>(options, resources);
+  float maxAbs = 1e-6f;
+  for (float v : weights) maxAbs = std::max(maxAbs, std::fabs(v));
+  const float scale = 32000.0f / maxAbs;
+  for (size_t i = 0; i < weights.size(); ++i) {
+    model->weights[i] = static_cast<int16_t>(std::lround(weights[i] * scale));
+  }
+  for (size_t i = 0; i < transitions.size(); ++i) {
+    model->transitions[i] = static_cast<int32_t>(std::lround(transitions[i] * scale));
+  }
+  return model;
+}
+
+// Layout: magic, version, label count, hash bits, option flags, then a zlib block holding the
+// transitions, the cluster and lexicon tables (by hash: no words, no sentences) and the
+// non-zero rows (index, label mask, non-zero values), then the FNV hash of the block.
+std::string Model::serialize() const {
+  Writer body;
+  for (int32_t t : transitions) body.put<int32_t>(t);
+  body.put<uint64_t>(resources_.clusters().size());
+  std::vector<std::pair<uint64_t, ClusterEntry>> clusters(resources_.clusters().begin(),
+                                                          resources_.clusters().end());
+  std::sort(clusters.begin(), clusters.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [hash, entry] : clusters) {
+    body.put<uint64_t>(hash);
+    for (uint16_t id : entry.ids) body.put<uint16_t>(id);
+  }
+  std::vector<std::pair<uint64_t, uint8_t>> names(resources_.names().begin(),
+                                                  resources_.names().end());
+  std::sort(names.begin(), names.end());
+  body.put<uint64_t>(names.size());
+  for (const auto& [hash, bits] : names) {
+    body.put<uint64_t>(hash);
+    body.put<uint8_t>(bits);
+  }
+  body.put<uint32_t>(static_cast<uint32_t>(resources_.maxNameTokens()));
+  const size_t rows = weights.size() / kLabels;
+  uint64_t nonZero = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    const int16_t* row = weights.data() + r * kLabels;
+    nonZero += std::any_of(row, row + kLabels, [](int16_t v) { return v != 0; });
+  }
+  body.put<uint64_t>(nonZero);
+  uint32_t lastRow = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    const int16_t* row = weights.data() + r * kLabels;
+    uint32_t mask = 0;
+    for (int y = 0; y < kLabels; ++y) mask |= (row[y] != 0) << y;
+    if (!mask) continue;
+    body.put<uint32_t>(static_cast<uint32_t>(r) - lastRow);  // deltas compress better
+    lastRow = static_cast<uint32_t>(r);
+    body.put<uint32_t>(mask);
+    for (int y = 0; y < kLabels; ++y) {
+      if (row[y]) body.put<int16_t>(row[y]);
+    }
+  }
+  uLongf packedSize = compressBound(body.out.size());
+  std::string packed(packedSize, '\0');
+  int rc = compress2(reinterpret_cast<Bytef*>(packed.data()), &packedSize,
+                     reinterpret_cast<const Bytef*>(body.out.data()), body.out.size(), 6);
+  NG_CHECK(rc == Z_OK, "", "cannot compress the NER model");
+  packed.resize(packedSize);
+
+  Writer head;
+  head.out.append(kMagic, sizeof(kMagic));
+  head.put<uint32_t>(kVersion);
+  head.put<uint32_t>(kLabels);
+  head.put<uint32_t>(static_cast<uint32_t>(options_.hash_bits));
+  head.put<uint8_t>(static_cast<uint8_t>(options_.use_clusters | options_.use_lexicon << 1 |
+                                         options_.use_history << 2));
+  head.put<uint64_t>(body.out.size());
+  head.put<uint64_t>(packed.size());
+  head.out += packed;
+  head.put<uint64_t>(hashBytes(body.out));
+  return head.out;
+}
+
+std::shared_ptr<Model> Model::load(const std::string& path) {
+  std::string data = readFile(path);
+  NG_CHECK(data.size() >= sizeof(kMagic) && std::memcmp(data.data(), kMagic, sizeof(kMagic)) == 0,
+           path, "not a newsgraph NER model (bad magic)");
+  Reader head(std::string_view(data).substr(sizeof(kMagic)), path);
+  uint32_t version = head.get<uint32_t>();
+  NG_CHECK(version <= kVersion, path,
+           "NER model version " + std::to_string(version) + " is newer than this newsgraph (" +
+               std::to_string(kVersion) + ")");
+  NG_CHECK(version == kVersion, path, "unsupported NER model version " + std::to_string(version));
+  NG_CHECK(head.get<uint32_t>() == kLabels, path, "NER model has a different label set");
+  ModelOptions options;
+  options.hash_bits = static_cast<int>(head.get<uint32_t>());
+  NG_CHECK(options.hash_bits >= 8 && options.hash_bits <= 26, path, "bad hash size in NER model");
+  uint8_t flags = head.get<uint8_t>();
+  options.use_clusters = flags & 1;
+  options.use_lexicon = flags & 2;
+  options.use_history = flags & 4;
+  uint64_t rawSize = head.get<uint64_t>();
+  uint64_t packedSize = head.get<uint64_t>();
+  const size_t headerSize = sizeof(kMagic) + 4 * 3 + 1 + 8 * 2;
+  NG_CHECK(data.size() == headerSize + packedSize + 8, path,
+           "truncated NER model file (" + std::to_string(data.size()) + " bytes)");
+  NG_CHECK(rawSize < (uint64_t{1} << 34), path, "corrupt NER model header");
+  std::string body(rawSize, '\0');
+  uLongf outSize = rawSize;
+  int rc = uncompress(reinterpret_cast<Bytef*>(body.data()), &outSize,
+                      reinterpret_cast<const Bytef*>(data.data() + headerSize), packedSize);
+  NG_CHECK(rc == Z_OK && outSize == rawSize, path, "corrupt NER model (cannot decompress)");
+  uint64_t checksum;
+  std::memcpy(&checksum, data.data() + headerSize + packedSize, 8);
+  NG_CHECK(checksum == hashBytes(body), path, "corrupt NER model (checksum mismatch)");
+
+  Reader r(body, path);
+  std::vector<int32_t> transitions((kLabels + 1) * kLabels);
+  for (int32_t& t : transitions) t = r.get<int32_t>();
+  Resources resources;
+  uint64_t clusterCount = r.get<uint64_t>();
+  NG_CHECK(clusterCount <= rawSize / 14, path, "corrupt NER model (cluster table)");
+  for (uint64_t i = 0; i < clusterCount; ++i) {
+    uint64_t hash = r.get<uint64_t>();
+    ClusterEntry e;
+    for (uint16_t& id : e.ids) id = r.get<uint16_t>();
+    resources.addClusterHash(hash, e);
+  }
+  uint64_t nameCount = r.get<uint64_t>();
+  NG_CHECK(nameCount <= rawSize / 9, path, "corrupt NER model (name table)");
+  for (uint64_t i = 0; i < nameCount; ++i) {
+    uint64_t hash = r.get<uint64_t>();
+    resources.addNameHash(hash, r.get<uint8_t>());
+  }
+  resources.setMaxNameTokens(static_cast<int>(r.get<uint32_t>()));
+
+  auto model = std::make_shared<Model>(options, std::move(resources));
+  model->transitions = std::move(transitions);
+  const size_t rows = model->weights.size() / kLabels;
+  uint64_t nonZero = r.get<uint64_t>();
+  uint64_t row = 0;
+  for (uint64_t i = 0; i < nonZero; ++i) {
+    row += r.get<uint32_t>();
+    uint32_t mask = r.get<uint32_t>();
+    NG_CHECK(row < rows && mask < (1u << kLabels), path, "corrupt NER model (weight rows)");
+    for (int y = 0; y < kLabels; ++y) {
+      if (mask & (1u << y)) model->weights[row * kLabels + y] = r.get<int16_t>();
+    }
+  }
+  NG_CHECK(r.done(), path, "corrupt NER model (trailing data)");
+  return model;
+}
+
+void saveModel(const Model& model, const std::string& path) {
+  writeFileAtomically(path, model.serialize());
+}
+
+}  // namespace newsgraph::tagger
