@@ -20,6 +20,7 @@ struct Document {
   const Lexicon::Impl& lex;
   const text::Segmentation& seg;
   std::vector<std::string> folded;     // folded text of every token
+  std::vector<uint8_t> starts;         // per token: StartFlag bits
   std::vector<int32_t> gazetteerAt;    // per token: candidate index of the lexicon match covering it
   std::vector<Candidate> candidates;
   mutable std::string scratch;

@@ -29,8 +29,12 @@ std::string phraseKey(std::string_view phrase) {
 
 Document::Document(const Lexicon::Impl& lexicon, const text::Segmentation& segmentation)
     : lex(lexicon), seg(segmentation), folded(segmentation.tokens.size()),
-      gazetteerAt(segmentation.tokens.size(), -1) {
-  for (size_t i = 0; i < seg.tokens.size(); ++i) foldToken(seg.tokens[i].text, &folded[i]);
+      starts(segmentation.tokens.size(), 0), gazetteerAt(segmentation.tokens.size(), -1) {
+  for (size_t i = 0; i < seg.tokens.size(); ++i) {
+    foldToken(seg.tokens[i].text, &folded[i]);
+    auto it = lex.starts.find(folded[i]);
+    if (it != lex.starts.end()) starts[i] = it->second;
+  }
 }
 
 const LexiconEntry* Document::entryAt(uint32_t i) const {
@@ -41,6 +45,7 @@ const LexiconEntry* Document::entryAt(uint32_t i) const {
 
 uint32_t Document::titleAt(uint32_t i, uint32_t end, const TitleEntry** title) const {
   uint32_t best = 0;
+  if (!(starts[i] & kStartsTitle)) return 0;
   lex.titles.matchAt(folded, i, end, scratch, [&](uint32_t n, const TitleEntry& t) {
     best = n;
     if (title) *title = &t;
@@ -50,6 +55,7 @@ uint32_t Document::titleAt(uint32_t i, uint32_t end, const TitleEntry** title) c
 
 uint32_t Document::headAt(uint32_t i, uint32_t end, const HeadInfo** head) const {
   uint32_t best = 0;
+  if (!(starts[i] & kStartsHead)) return 0;
   lex.heads.matchAt(folded, i, end, scratch, [&](uint32_t n, const HeadInfo& h) {
     best = n;
     if (head) *head = &h;
@@ -59,6 +65,7 @@ uint32_t Document::headAt(uint32_t i, uint32_t end, const HeadInfo** head) const
 
 uint32_t Document::cueAt(uint32_t i, uint32_t end, const CueInfo** cue) const {
   uint32_t best = 0;
+  if (!(starts[i] & kStartsCue)) return 0;
   lex.cues.matchAt(folded, i, end, scratch, [&](uint32_t n, const CueInfo& c) {
     best = n;
     if (cue) *cue = &c;
@@ -104,7 +111,7 @@ void findGazetteer(Document& doc, const text::Sentence& sentence) {
     uint32_t best = 0;
     const GazetteerName* bestName = nullptr;
     if (tok.has(text::kAlpha) &&
-        (tok.has(text::kUpperInitial) || doc.lex.lowerInitialStarts.count(doc.folded[i]))) {
+        (tok.has(text::kUpperInitial) || (doc.starts[i] & kLowerGazetteer))) {
       table.matchAt(doc.folded, i, sentence.end_token, doc.scratch,
                     [&](uint32_t n, const GazetteerName& name) {
                       if (caseFits(doc, i, n, name)) {

@@ -274,6 +274,10 @@ Lexicon Lexicon::load(const std::string& dataDir) {
     else NG_THROW(t.path + ":1", "unknown lexicon file: header must start with canonical, type");
   }
   loader.index();
+  for (const std::string& t : impl->titles.firstTokens()) impl->starts[t] |= kStartsTitle;
+  for (const std::string& t : impl->cues.firstTokens()) impl->starts[t] |= kStartsCue;
+  for (const std::string& t : impl->heads.firstTokens()) impl->starts[t] |= kStartsHead;
+  for (const std::string& t : impl->lowerInitialStarts) impl->starts[t] |= kLowerGazetteer;
   for (uint32_t i = 0; i < impl->entries.size(); ++i) {
     const LexiconEntry& e = impl->entries[i];
     NG_CHECK(e.capital_of.empty() || impl->byCanonical.count(e.capital_of), dir.string(),

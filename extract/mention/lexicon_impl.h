@@ -34,6 +34,8 @@ class PhraseTable {
   const T& value(const Node& n) const { return values_[static_cast<size_t>(n.value)]; }
   T& mutableValue(const std::string& key) { return values_[static_cast<size_t>(nodes_[key].value)]; }
   uint32_t maxTokens() const { return maxTokens_; }
+  // First tokens of all keys ("foreign" for "foreign minister").
+  const std::unordered_set<std::string>& firstTokens() const { return firstTokens_; }
   // Calls f(length, value) for every key that starts at token i of the folded tokens,
   // shortest first, not crossing end. `key` is scratch space reused across calls.
   template <typename F>
@@ -43,6 +45,7 @@ class PhraseTable {
  private:
   std::unordered_map<std::string, Node> nodes_;
   std::vector<T> values_;
+  std::unordered_set<std::string> firstTokens_;
   uint32_t maxTokens_ = 0;
 };
 
@@ -65,6 +68,9 @@ struct CueInfo {
   bool single = false;  // a one-word name is accepted next to it
 };
 
+// What a folded token may start, so that one hash look-up per token skips most tables.
+enum StartFlag : uint8_t { kStartsTitle = 1, kStartsCue = 2, kStartsHead = 4, kLowerGazetteer = 8 };
+
 struct Lexicon::Impl {
   std::vector<LexiconEntry> entries;
   std::vector<bool> isState;                       // entry came from states.tsv
@@ -77,6 +83,7 @@ struct Lexicon::Impl {
   PhraseTable<HeadInfo> heads;
   PhraseTable<CueInfo> cues;
   std::unordered_set<std::string> stopwords, commonWords, particles;
+  std::unordered_map<std::string, uint8_t> starts;  // StartFlag bits per first token
 };
 
 template <typename T>
@@ -88,6 +95,7 @@ bool PhraseTable<T>::insert(const std::string& key, T value) {
   }
   Node& node = nodes_[key];
   if (node.value >= 0) return false;
+  firstTokens_.insert(key.substr(0, key.find(' ')));
   node.value = static_cast<int32_t>(values_.size());
   values_.push_back(std::move(value));
   if (tokens > maxTokens_) maxTokens_ = tokens;
