@@ -6,6 +6,9 @@
 #include <iostream>
 
 #include "cli/build_command.h"
+#include "cli/eval_ner_command.h"
+#include "cli/induce_clusters_command.h"
+#include "cli/train_ner_command.h"
 #include "core/core.h"
 
 int main(int argc, char** argv) {
@@ -34,6 +37,9 @@ int main(int argc, char** argv) {
 
   int exitCode = 0;
   newsgraph::cli::addBuildCommand(app, exitCode);
+  newsgraph::cli::addTrainNerCommand(app);
+  newsgraph::cli::addEvalNerCommand(app);
+  newsgraph::cli::addInduceClustersCommand(app);
 
   try {
     app.parse(argc, argv);  // the chosen subcommand's callback runs inside parse()
