@@ -18,9 +18,9 @@ class Matcher {
   bool plainToken(size_t u) const { return view_[u].slot < 0; }
   const std::string& word(size_t u) const { return d_.word(view_[u].token); }
 
-  // A gap may hold plain words only: no entity, no clause break, no reporting verb.
-  bool gapToken(size_t u) const {
-    if (!plainToken(u)) return false;
+  // A gap may hold plain words only: no entity (unless "*N"), no clause break, no reporting verb.
+  bool gapToken(const Element& gap, size_t u) const {
+    if (!plainToken(u)) return gap.gapOverSlots;
     const std::string& w = word(u);
     return !rules_.has("gap_stop", w) && !rules_.has("clause_breaks", w);
   }
@@ -49,7 +49,7 @@ class Matcher {
     if (e.kind == Element::Kind::Gap) {
       for (int len = 0; len <= e.maxGap; ++len) {
         if (right(rule, ei + 1, u + static_cast<size_t>(len), b)) return true;
-        if (u + static_cast<size_t>(len) >= view_.size() || !gapToken(u + static_cast<size_t>(len)))
+        if (u + static_cast<size_t>(len) >= view_.size() || !gapToken(e, u + static_cast<size_t>(len)))
           break;
       }
       return false;
@@ -66,7 +66,7 @@ class Matcher {
       for (int len = 0; len <= e.maxGap; ++len) {
         if (static_cast<size_t>(len) > end) break;
         if (left(rule, ei - 1, end - static_cast<size_t>(len), b)) return true;
-        if (static_cast<size_t>(len) == end || !gapToken(end - 1 - static_cast<size_t>(len))) break;
+        if (static_cast<size_t>(len) == end || !gapToken(e, end - 1 - static_cast<size_t>(len))) break;
       }
       return false;
     }
@@ -87,6 +87,10 @@ class Matcher {
       if (rules_.has("negation", w) || rules_.has("negating_verbs", w)) c.negated = true;
       if (rules_.has("modal", w)) c.hypothetical = true;
     }
+    // "called on X not to host Y": an appeal, not a statement that X does not host Y.
+    if (anchor >= 2 && plainToken(anchor - 1) && word(anchor - 1) == "to" && plainToken(anchor - 2) &&
+        word(anchor - 2) == "not")
+      c.hypothetical = true;
     for (size_t u = 0; u < anchor; ++u)
       if (plainToken(u) && (word(u) == "whether" || word(u) == "if")) c.hypothetical = true;
     if (!view_.empty() && plainToken(view_.size() - 1) && word(view_.size() - 1) == "?")
@@ -103,6 +107,13 @@ class Matcher {
     }
   }
 
+  // "Afghan students arrived" is not Afghanistan acting; "Uzbek officials met" is.
+  bool actingDemonym(size_t u) const {
+    const Slot& slot = d_.slots[static_cast<size_t>(view_[u].slot)];
+    if (!slot.demonym) return true;
+    return u + 1 < view_.size() && plainToken(u + 1) && rules_.has("demonym_agents", word(u + 1));
+  }
+
   void run(std::vector<Candidate>& out) const {
     for (size_t u = 0; u < view_.size(); ++u) {
       if (!plainToken(u)) continue;
@@ -114,7 +125,10 @@ class Matcher {
         if (!right(rule, rule.anchor + 1, u + 1, b)) continue;
         if (!left(rule, static_cast<int>(rule.anchor) - 1, u, b)) continue;
         if (b.subject < 0 || b.object < 0) continue;
+        if (!actingDemonym(static_cast<size_t>(b.subject))) continue;
         Candidate c;
+        c.subjectSlot = view_[static_cast<size_t>(b.subject)].slot;
+        c.objectSlot = view_[static_cast<size_t>(b.object)].slot;
         c.rule = &rule;
         c.subjects = coordinated(d_, view_, static_cast<size_t>(b.subject));
         c.objects = coordinated(d_, view_, static_cast<size_t>(b.object));

@@ -10,6 +10,7 @@ namespace newsgraph::relate {
 
 struct Candidate {
   std::vector<int> subjects, objects;  // entities (a coordination gives several)
+  int subjectSlot = -1, objectSlot = -1;  // in SentenceData::slots
   const Rule* rule = nullptr;
   bool negated = false;
   bool hypothetical = false;

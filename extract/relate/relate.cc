@@ -1,6 +1,8 @@
 #include "extract/relate/relate.h"
 
 #include <algorithm>
+#include <spdlog/spdlog.h>
+
 #include <map>
 #include <set>
 #include <tuple>
@@ -37,8 +39,10 @@ class DocumentRelations {
       for (const Candidate& c : matchRules(d, rules_)) {
         if (c.hypothetical) continue;
         for (int subject : c.subjects)
-          for (int object : c.objects)
+          for (int object : c.objects) {
+            if (subject == object) object = nextAlternative(d, c.objectSlot, subject);
             add(subject, object, c.rule->relation, c.negated, c.negated ? 0.8f : 0.85f, s, c.rule->id);
+          }
       }
       if (options_.cooccurrence) cooccurrences(d);
     }
@@ -48,6 +52,14 @@ class DocumentRelations {
  private:
   EntityType typeOf(int entity) const {
     return ctx_.resolution.entities[static_cast<size_t>(entity)].type;
+  }
+
+  // "the country" bound to the relation's own subject: the anaphor's next candidate.
+  static int nextAlternative(const SentenceData& d, int slot, int subject) {
+    if (slot < 0) return subject;
+    for (int candidate : d.slots[static_cast<size_t>(slot)].alternatives)
+      if (candidate != subject) return candidate;
+    return subject;
   }
 
   // Moscow -> Russia when Moscow acts.
@@ -76,6 +88,9 @@ class DocumentRelations {
     if (info->symmetric && object < subject) std::swap(subject, object);
     auto key = std::make_tuple(subject, object, relation, negated, sentence);
     if (!seen_.insert(key).second) return;
+    spdlog::trace("{} {}{} {} [{}, sentence {}]", ctx_.resolution.entities[static_cast<size_t>(subject)].name,
+                  negated ? "NOT " : "", relation, ctx_.resolution.entities[static_cast<size_t>(object)].name,
+                  rule, sentence);
     facts_.push_back({subject, object, relation, negated, confidence, sentence, rule});
   }
 

@@ -134,8 +134,9 @@ Rule compileRule(const std::string& id, const std::string& relation, const std::
       e.kind = item == "S" ? Element::Kind::Subject : Element::Kind::Object;
       NG_CHECK(!(item == "S" ? haveSubject : haveObject), where, "pattern has two " + item + " slots");
       (item == "S" ? haveSubject : haveObject) = true;
-    } else if (item[0] == '~') {
+    } else if (item[0] == '~' || item[0] == '*') {
       e.kind = Element::Kind::Gap;
+      e.gapOverSlots = item[0] == '*';
       e.maxGap = item.size() == 1 ? 4 : std::atoi(item.c_str() + 1);
       NG_CHECK(e.maxGap > 0 && e.maxGap <= 20, where, "gap '" + item + "' must be ~1..~20");
     } else if (item.size() > 2 && item[1] == ':' && (item[0] == 'V' || item[0] == 'N' || item[0] == 'W')) {

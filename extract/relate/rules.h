@@ -4,6 +4,7 @@
 // A pattern is a sequence of elements over a sentence view (tokens and entity slots):
 //   S, O          the subject / object: one entity slot (a coordination "A, B and C" expands)
 //   ~N            a gap of 0..N plain tokens (no entity, no clause break); "~" means ~4
+//   *N            a gap of 0..N tokens that may hold entities ("call on X's neighbours not to")
 //   V:a|b         a verb trigger: every inflection of the lemmas a, b ("host" -> hosted...)
 //   N:a|b         a noun trigger: the nouns and their plurals
 //   W:a|b         one of these words;  plain "by", "(", "'s" match themselves
@@ -25,6 +26,7 @@ struct Element {
   enum class Kind : uint8_t { Subject, Object, Gap, Words };
   Kind kind = Kind::Words;
   int maxGap = 0;          // for Gap
+  bool gapOverSlots = false;  // "*N" gaps may contain entity slots
   bool optional = false;   // for Words in [brackets]
   bool trigger = false;    // V: and N: elements
   bool noun = false;       // N: triggers (checked for a negation after the object)

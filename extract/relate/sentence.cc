@@ -7,19 +7,26 @@
 namespace newsgraph::relate {
 namespace {
 
-// The most mentioned state so far that this sentence does not name ("the country").
-int salientState(const SentenceContext& ctx, const DocumentState& state,
-                 const std::vector<Slot>& slots) {
-  int best = -1;
-  for (size_t e = 0; e < state.mentionsSoFar.size(); ++e) {
-    if (state.mentionsSoFar[e] == 0 || !isState(ctx, static_cast<int>(e))) continue;
-    bool inSentence = std::any_of(slots.begin(), slots.end(),
-                                  [&](const Slot& s) { return s.entity == static_cast<int>(e); });
-    if (inSentence) continue;
-    if (best < 0 || state.mentionsSoFar[e] > state.mentionsSoFar[static_cast<size_t>(best)])
-      best = static_cast<int>(e);
-  }
-  return best;
+// Candidates for "the country": states named earlier in this sentence (nearest first),
+// then the states of the document by number of mentions so far. The relation picks the
+// first one that is not its other argument ("the U.S. withdrawal from the country").
+std::vector<int> candidateStates(const SentenceContext& ctx, const DocumentState& state,
+                                 const std::vector<Slot>& slots, uint32_t before) {
+  std::vector<int> out;
+  for (auto it = slots.rbegin(); it != slots.rend(); ++it)
+    if (!it->anaphor && it->first < before && isState(ctx, it->entity) &&
+        std::find(out.begin(), out.end(), it->entity) == out.end())
+      out.push_back(it->entity);
+  std::vector<int> salient;
+  for (size_t e = 0; e < state.mentionsSoFar.size(); ++e)
+    if (state.mentionsSoFar[e] > 0 && isState(ctx, static_cast<int>(e)) &&
+        std::find(out.begin(), out.end(), static_cast<int>(e)) == out.end())
+      salient.push_back(static_cast<int>(e));
+  std::stable_sort(salient.begin(), salient.end(), [&](int a, int b) {
+    return state.mentionsSoFar[static_cast<size_t>(a)] > state.mentionsSoFar[static_cast<size_t>(b)];
+  });
+  out.insert(out.end(), salient.begin(), salient.end());
+  return out;
 }
 
 // Index of the last slot unit among the n units before position `before` in view, or -1.
@@ -55,7 +62,7 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
     if (entity < 0) continue;
     const mention::Mention& mention = ctx.mentions[m];
     Slot slot{entity, mention.first_token, std::min(mention.end_token, s.end_token), false,
-              mention.kind == mention::MentionKind::Demonym};
+              mention.kind == mention::MentionKind::Demonym, {}};
     d.slotAt[slot.first - d.first] = static_cast<int>(d.slots.size());
     d.slots.push_back(slot);
   }
@@ -80,14 +87,14 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
     if (insideSlot) continue;
     const std::string& w = d.word(t);
     bool afterThe = t > d.first && d.word(t - 1) == "the";
-    int entity = -1;
-    if (afterThe && rules.has("anaphora_group", w)) entity = lastOrg;
-    else if (afterThe && rules.has("anaphora_state", w)) entity = salientState(ctx, state, d.slots);
-    else if (rules.has("anaphora_person", w)) entity = lastPerson;
-    else if (w == "it" || w == "its") entity = firstActor;
-    if (entity < 0) continue;
+    std::vector<int> candidates;
+    if (afterThe && rules.has("anaphora_group", w)) candidates = {lastOrg};
+    else if (afterThe && rules.has("anaphora_state", w)) candidates = candidateStates(ctx, state, d.slots, t);
+    else if (rules.has("anaphora_person", w)) candidates = {lastPerson};
+    else if (w == "it") candidates = {firstActor};
+    if (candidates.empty() || candidates[0] < 0) continue;
     d.slotAt[t - d.first] = static_cast<int>(d.slots.size());
-    d.slots.push_back({entity, t, t + 1, true, false});
+    d.slots.push_back({candidates[0], t, t + 1, true, false, std::move(candidates)});
   }
   for (size_t k = 0; k < realSlots; ++k) ++state.mentionsSoFar[static_cast<size_t>(d.slots[k].entity)];
   state.lastOrg = lastOrg;
@@ -114,6 +121,10 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
       if (antecedent >= 0) clause.assign(main.begin() + antecedent, main.end());
       for (uint32_t u = t; u < std::min(close + 1, d.end);) {
         int inner = d.slotAt[u - d.first];
+        if (inner < 0 && d.word(u) == "the" && u + 1 < d.end && d.slotAt[u + 1 - d.first] >= 0) {
+          ++u;
+          continue;
+        }
         clause.push_back({inner, u});
         u = inner >= 0 ? d.slots[static_cast<size_t>(inner)].end : u + 1;
       }
@@ -122,7 +133,9 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
       t = paren ? close + 1 : close;
       continue;
     }
-    main.push_back({-1, t});
+    // "in the Russian Federation": the article is not part of the pattern
+    bool articleBeforeSlot = w == "the" && t + 1 < d.end && d.slotAt[t + 1 - d.first] >= 0;
+    if (!articleBeforeSlot) main.push_back({-1, t});
     ++t;
   }
   d.views.push_back(std::move(main));

@@ -15,6 +15,7 @@ struct Slot {
   uint32_t first = 0, end = 0;  // token range
   bool anaphor = false;         // "the group", "it", "he": resolved to an earlier entity
   bool demonym = false;
+  std::vector<int> alternatives;  // for anaphora: further candidates, best first
 };
 
 struct Unit {

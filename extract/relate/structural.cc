@@ -66,7 +66,7 @@ class Structure {
         --t;
         continue;
       }
-      if (lowerWord(t - 1) && ++words <= 3) {
+      if (lowerWord(t - 1) && !rules_.has("holder_blockers", w) && ++words <= 3) {
         --t;
         continue;
       }
