@@ -176,6 +176,11 @@ class Tagger {
 Evaluation evaluate(const Tagger& tagger, const std::vector<Document>& docs,
                     double* seconds = nullptr);
 
+// Tagging throughput in tokens/s (features + decoding): tags docs again and again for at
+// least minSeconds (at least 3 passes) and returns the median pass, so caches are warm.
+double taggingSpeed(const Tagger& tagger, const std::vector<Document>& docs,
+                    double minSeconds = 1.0);
+
 // ---- training (trainer.cc) ----
 
 struct TrainOptions {
