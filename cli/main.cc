@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/build_command.h"
+#include "cli/eval_command.h"
 #include "cli/eval_ner_command.h"
 #include "cli/induce_clusters_command.h"
 #include "cli/train_ner_command.h"
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
 
   int exitCode = 0;
   newsgraph::cli::addBuildCommand(app, exitCode);
+  newsgraph::cli::addEvalCommand(app, exitCode);
   newsgraph::cli::addTrainNerCommand(app);
   newsgraph::cli::addEvalNerCommand(app);
   newsgraph::cli::addInduceClustersCommand(app);
