@@ -1,10 +1,17 @@
 #include "cli/build_command.h"
 
+#include <fmt/format.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <sstream>
 
 #include "export/export.h"
@@ -12,15 +19,169 @@
 
 namespace newsgraph::cli {
 
+namespace {
+
+// --- Ctrl-C and scancel: the first SIGINT/SIGTERM asks the pipeline to stop; nothing is
+// written then. A second one ends the process at once, after deleting the temporary output
+// (PATH.tmp.<pid>, the name writeFileAtomically and the store use).
+std::atomic<bool> gInterrupted{false};
+char gTempPath[4096] = "";
+char gJournalPath[4096] = "";
+
+extern "C" void onInterrupt(int signal) {
+  if (!gInterrupted.exchange(true)) return;
+  if (gTempPath[0]) ::unlink(gTempPath);
+  if (gJournalPath[0]) ::unlink(gJournalPath);
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
+
+class InterruptGuard {
+ public:
+  explicit InterruptGuard(const std::string& output) {
+    gInterrupted = false;
+    if (output != "-") {
+      std::string temp = output + ".tmp." + std::to_string(::getpid());
+      std::snprintf(gTempPath, sizeof gTempPath, "%s", temp.c_str());
+      std::snprintf(gJournalPath, sizeof gJournalPath, "%s-journal", temp.c_str());
+    }
+    struct sigaction action {};
+    action.sa_handler = onInterrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, &oldInt_);
+    sigaction(SIGTERM, &action, &oldTerm_);
+  }
+  ~InterruptGuard() {
+    sigaction(SIGINT, &oldInt_, nullptr);
+    sigaction(SIGTERM, &oldTerm_, nullptr);
+    gTempPath[0] = gJournalPath[0] = '\0';
+  }
+
+ private:
+  struct sigaction oldInt_ {}, oldTerm_ {};
+};
+
+// --- stderr: log lines and a progress bar that stays below them. All of it goes through one
+// multi-threaded spdlog sink, so a warning clears the bar, prints, and redraws it.
+class ProgressSink : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  void showBar(std::string bar) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    bar_ = std::move(bar);
+    std::fprintf(stderr, "\r\033[K%s", bar_.c_str());
+    std::fflush(stderr);
+  }
+  void clearBar() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!bar_.empty()) std::fputs("\r\033[K", stderr);
+    bar_.clear();
+  }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t line;
+    formatter_->format(msg, line);
+    if (!bar_.empty()) std::fputs("\r\033[K", stderr);
+    std::fwrite(line.data(), 1, line.size(), stderr);
+    if (!bar_.empty()) std::fputs(bar_.c_str(), stderr);
+    std::fflush(stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
+
+ private:
+  std::string bar_;
+};
+
+// Replaces the default logger while a build runs: worker threads may log (at trace level),
+// so the sink must be thread-safe, and the bar must be cleared before each line.
+class BuildLogger {
+ public:
+  BuildLogger() : previous_(spdlog::default_logger()), sink_(std::make_shared<ProgressSink>()) {
+    auto logger = std::make_shared<spdlog::logger>("newsgraph", sink_);
+    logger->set_pattern("newsgraph: %l: %v");
+    logger->set_level(previous_->level());
+    spdlog::set_default_logger(logger);
+  }
+  ~BuildLogger() {
+    sink_->clearBar();
+    spdlog::set_default_logger(previous_);
+  }
+  ProgressSink& sink() { return *sink_; }
+
+ private:
+  std::shared_ptr<spdlog::logger> previous_;
+  std::shared_ptr<ProgressSink> sink_;
+};
+
+std::string formatDuration(double seconds) {
+  long s = static_cast<long>(seconds + 0.5);
+  if (s >= 3600) return fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+  return fmt::format("{}:{:02}", s / 60, s % 60);
+}
+
+std::string progressBar(const pipeline::Progress& p) {
+  double secs = std::max(p.seconds, 1e-3);
+  std::string rates = fmt::format("{} docs  {:.0f} docs/s  {:.1f} MB/s",
+                                  p.documents + p.otherShards, (p.documents + p.otherShards) / secs,
+                                  p.bytes / 1e6 / secs);
+  if (p.inputBytesTotal == 0 || p.inputBytes == 0) {
+    return fmt::format("{}  {}", rates, formatDuration(p.seconds));
+  }
+  double fraction = std::min(1.0, static_cast<double>(p.inputBytes) / p.inputBytesTotal);
+  constexpr int kWidth = 24;
+  int filled = static_cast<int>(fraction * kWidth);
+  std::string bar = "[";
+  for (int i = 0; i < kWidth; ++i) bar += i < filled ? "#" : "-";
+  bar += "]";
+  double eta = p.seconds * (1 - fraction) / std::max(fraction, 1e-6);
+  return fmt::format("{} {:3.0f}%  {}  ETA {}", bar, fraction * 100, rates, formatDuration(eta));
+}
+
+std::string progressLine(const pipeline::Progress& p) {
+  double secs = std::max(p.seconds, 1e-3);
+  std::string line = fmt::format("{} documents, {:.1f} MB, {:.0f} docs/s, {:.1f} MB/s",
+                                 p.documents + p.otherShards, p.bytes / 1e6,
+                                 (p.documents + p.otherShards) / secs, p.bytes / 1e6 / secs);
+  if (p.inputBytesTotal > 0 && p.inputBytes > 0) {
+    double fraction = std::min(1.0, static_cast<double>(p.inputBytes) / p.inputBytesTotal);
+    line += fmt::format(", {:.0f}%, ETA {}", fraction * 100,
+                        formatDuration(p.seconds * (1 - fraction) / std::max(fraction, 1e-6)));
+  }
+  return line;
+}
+
+void logSummary(const pipeline::BuildStats& stats, size_t entities, size_t relations) {
+  double secs = std::max(stats.seconds, 1e-3);
+  spdlog::info("{} documents extracted ({:.1f} MB) in {:.2f} s on {} thread{}: {:.1f} MB/s, "
+               "{:.0f} docs/s",
+               stats.documents, stats.bytes / 1e6, stats.seconds, stats.jobs,
+               stats.jobs == 1 ? "" : "s", stats.bytes / 1e6 / secs, stats.documents / secs);
+  spdlog::info("{} skipped, {} failed, {} repaired (invalid UTF-8){}; {} entities, {} typed "
+               "relations",
+               stats.skipped, stats.failed, stats.repaired,
+               stats.otherShards ? fmt::format(", {} in other shards", stats.otherShards) : "",
+               entities, relations);
+  for (const auto& [problem, count] : stats.problems) {
+    spdlog::info("  {} x {}", count, problem);
+  }
+}
+
+}  // namespace
+
 void addBuildCommand(CLI::App& app, int& exitCode) {
   auto options = std::make_shared<BuildOptions>();
   CLI::App* cmd = app.add_subcommand("build", "Extract a knowledge graph from news articles");
   cmd->footer(
       "Inputs: files, directories (read recursively in sorted order), JSONL files with one\n"
       "{\"id\",\"date\",\"text\"} record per line, .gz files, or - for stdin.\n\n"
+      "A shard I/N keeps the documents whose FNV-1a 64 hash of the id, modulo N, is I-1;\n"
+      "the N shard builds together hold every document exactly once.\n"
+      "Ctrl-C stops the build and writes nothing (exit status 130).\n\n"
       "Examples:\n"
       "  newsgraph build ../shared/corpus/seeds -o seeds.graphml\n"
-      "  newsgraph build articles.jsonl -o world.dot --no-cooccurrence\n"
+      "  newsgraph build articles.jsonl -o world.dot --no-cooccurrence -j 4\n"
+      "  newsgraph build news.jsonl.gz --shard 2/8 -o shard-2.graphml\n"
       "  cat article.txt | newsgraph build - -o - --format dot | dot -Tsvg > graph.svg");
   cmd->add_option("inputs", options->inputs, "Articles: files, directories, JSONL, - for stdin")
       ->required();
@@ -29,6 +190,13 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::IsMember({"graphml", "dot"}));
   cmd->add_flag("--no-cooccurrence", options->noCooccurrence,
                 "Leave out CO_OCCURS edges (entities in the same sentence)");
+  cmd->add_option("-j,--jobs", options->jobs,
+                  "Extraction threads (default: every core this process may use)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--shard", options->shard,
+                  "Build only shard I of N (1-based), chosen by a hash of the document id");
+  cmd->add_flag("--progress,!--no-progress", options->progress,
+                "Progress on stderr: a bar on a terminal, else a line every 5 s (default: on)");
   cmd->callback([options, &exitCode] { exitCode = runBuild(*options); });
 }
 
@@ -40,25 +208,48 @@ int runBuild(const BuildOptions& options) {
            "cannot tell the output format from the file name; use .graphml or .dot, or --format");
   pipeline::BuildOptions buildOptions;
   buildOptions.cooccurrence = !options.noCooccurrence;
-  buildOptions.progress = isatty(STDERR_FILENO);
+  buildOptions.jobs = options.jobs;
+  if (!options.shard.empty()) buildOptions.shard = pipeline::parseShard(options.shard);
+
+  BuildLogger logger;
+  InterruptGuard interruptGuard(options.output);
+  buildOptions.stop = &gInterrupted;
+  if (options.progress && spdlog::should_log(spdlog::level::info)) {
+    if (isatty(STDERR_FILENO)) {
+      buildOptions.progressInterval = std::chrono::milliseconds(250);
+      buildOptions.onProgress = [&logger](const pipeline::Progress& p) {
+        logger.sink().showBar(progressBar(p));
+      };
+    } else {
+      buildOptions.progressInterval = std::chrono::seconds(5);
+      buildOptions.onProgress = [](const pipeline::Progress& p) {
+        spdlog::info("{}", progressLine(p));
+      };
+    }
+  }
+
   graph::KnowledgeGraph kg;
   pipeline::BuildStats stats = pipeline::runPipeline(
       options.inputs, buildOptions, [&](extract::DocumentFacts&& facts) { kg.addDocument(facts); });
-  NG_CHECK(stats.documents > 0, "", "no documents could be read from the inputs");
+  logger.sink().clearBar();
+  if (stats.interrupted || gInterrupted) {
+    spdlog::error("interrupted after {} documents; nothing was written", stats.documents);
+    return 130;
+  }
+  NG_CHECK(stats.documents > 0 || stats.otherShards > 0, "",
+           "no documents could be read from the inputs");
 
   std::ostringstream out;
   exporter::write(kg, *format, out);
   if (options.output == "-") {
-    std::cout << out.str();
+    std::cout << out.str() << std::flush;
   } else {
     writeFileAtomically(options.output, out.str());
   }
-  spdlog::info("{} documents ({} skipped), {} entities, {} typed relations, {:.2f} MB in {:.2f} s",
-               stats.documents, stats.skipped, num_vertices(kg.graph()), kg.typedRelationCount(),
-               stats.bytes / 1e6, stats.seconds);
+  logSummary(stats, num_vertices(kg.graph()), kg.typedRelationCount());
   // Bad inputs were reported one per line; the graph of the others is written, but the
   // exit status tells scripts that something was left out.
-  return stats.skipped ? 1 : 0;
+  return stats.skipped || stats.failed ? 1 : 0;
 }
 
 }  // namespace newsgraph::cli
