@@ -20,16 +20,49 @@ class Matcher {
 
   // A gap may hold plain words only: no entity (unless "*N"), no clause break, no reporting verb.
   bool gapToken(const Element& gap, size_t u) const {
-    if (!plainToken(u)) return gap.gapOverSlots;
+    if (!plainToken(u)) return gap.gapOverSlots || locativePlace(u);
     const std::string& w = word(u);
     return !rules_.has("gap_stop", w) && !rules_.has("clause_breaks", w);
   }
 
-  bool elementAt(const Element& e, size_t u, Binding& b) const {
+  // "meeting in Brussels": a place after "in"/"at" is where, not who.
+  bool locativePlace(size_t u) const {
+    if (plainToken(u) || u == 0 || !plainToken(u - 1) || !rules_.has("locative", word(u - 1)))
+      return false;
+    EntityType type = d_.entityType(d_.slots[static_cast<size_t>(view_[u].slot)].entity);
+    return type == EntityType::Gpe || type == EntityType::Loc || type == EntityType::Fac;
+  }
+
+  // Whether the word before unit u is one the pattern names just before element ei
+  // ("in ~3 O" asks for "in"; "S ~ V" asks for nothing).
+  bool askedFor(const Rule& rule, size_t ei, size_t u) const {
+    if (u == 0 || !plainToken(u - 1)) return false;
+    for (size_t k = ei; k-- > 0;) {
+      const Element& prev = rule.elements[k];
+      if (prev.kind == Element::Kind::Gap) continue;
+      return prev.kind == Element::Kind::Words && prev.words.count(word(u - 1)) > 0;
+    }
+    return false;
+  }
+
+  // An argument slot: a subject never follows a preposition that the pattern did not ask
+  // for ("sanctions over Russia's ..."), and a place after "in" is not an argument unless
+  // the pattern names the preposition ("arrived in S").
+  bool slotAllowed(const Element& e, size_t u, bool literalBefore) const {
+    if (plainToken(u)) return false;
+    if (literalBefore) return true;
+    if (locativePlace(u)) return false;
+    // "called on the West to lift": the object of "on" is the subject of "lift"
+    bool controlled = u + 1 < view_.size() && plainToken(u + 1) && word(u + 1) == "to";
+    return !(e.kind == Element::Kind::Subject && u > 0 && plainToken(u - 1) &&
+             rules_.has("subject_blockers", word(u - 1)) && !controlled);
+  }
+
+  bool elementAt(const Element& e, size_t u, Binding& b, bool literalBefore) const {
     switch (e.kind) {
       case Element::Kind::Subject:
       case Element::Kind::Object:
-        if (plainToken(u)) return false;
+        if (!slotAllowed(e, u, literalBefore)) return false;
         (e.kind == Element::Kind::Subject ? b.subject : b.object) = static_cast<int>(u);
         return true;
       case Element::Kind::Words:
@@ -54,7 +87,8 @@ class Matcher {
       }
       return false;
     }
-    if (u < view_.size() && elementAt(e, u, b) && right(rule, ei + 1, u + 1, b)) return true;
+    if (u < view_.size() && elementAt(e, u, b, askedFor(rule, ei, u)) && right(rule, ei + 1, u + 1, b))
+      return true;
     return e.optional && right(rule, ei + 1, u, b);
   }
 
@@ -70,8 +104,18 @@ class Matcher {
       }
       return false;
     }
-    if (end > 0 && elementAt(e, end - 1, b) && left(rule, ei - 1, end - 1, b)) return true;
+    if (end > 0 && elementAt(e, end - 1, b, askedFor(rule, static_cast<size_t>(ei), end - 1)) &&
+        left(rule, ei - 1, end - 1, b))
+      return true;
     return e.optional && left(rule, ei - 1, end, b);
+  }
+
+  // "Lavrov said that Russia would soon dispatch aid": future in reported speech, a statement.
+  bool reportedFuture(size_t u) const {
+    if (word(u) != "would") return false;
+    for (size_t k = 0; k < u; ++k)
+      if (plainToken(k) && rules_.has("reporting_verbs", word(k))) return true;
+    return false;
   }
 
   // Negation and modality: in the words between the first argument and the trigger, and
@@ -85,7 +129,7 @@ class Matcher {
       if (!plainToken(u)) continue;
       const std::string& w = word(u);
       if (rules_.has("negation", w) || rules_.has("negating_verbs", w)) c.negated = true;
-      if (rules_.has("modal", w)) c.hypothetical = true;
+      if (rules_.has("modal", w) && !reportedFuture(u)) c.hypothetical = true;
     }
     // "called on X not to host Y": an appeal, not a statement that X does not host Y.
     if (anchor >= 2 && plainToken(anchor - 1) && word(anchor - 1) == "to" && plainToken(anchor - 2) &&
@@ -111,7 +155,12 @@ class Matcher {
   bool actingDemonym(size_t u) const {
     const Slot& slot = d_.slots[static_cast<size_t>(view_[u].slot)];
     if (!slot.demonym) return true;
-    return u + 1 < view_.size() && plainToken(u + 1) && rules_.has("demonym_agents", word(u + 1));
+    // "Russian and Chinese leaders": the noun follows the last conjunct
+    size_t next = u + 1;
+    while (next + 1 < view_.size() && plainToken(next) && !plainToken(next + 1) &&
+           (word(next) == "and" || word(next) == "," || word(next) == "or"))
+      next += 2;
+    return next < view_.size() && plainToken(next) && rules_.has("demonym_agents", word(next));
   }
 
   void run(std::vector<Candidate>& out) const {
@@ -126,6 +175,11 @@ class Matcher {
         if (!left(rule, static_cast<int>(rule.anchor) - 1, u, b)) continue;
         if (b.subject < 0 || b.object < 0) continue;
         if (!actingDemonym(static_cast<size_t>(b.subject))) continue;
+        // "X was received by Y": an active pattern must not read a passive clause.
+        bool active = static_cast<size_t>(b.subject) < u && static_cast<size_t>(b.object) > u;
+        if (active && rule.elements[rule.anchor].trigger && !rule.elements[rule.anchor].noun &&
+            u + 1 < view_.size() && plainToken(u + 1) && word(u + 1) == "by")
+          continue;
         Candidate c;
         c.subjectSlot = view_[static_cast<size_t>(b.subject)].slot;
         c.objectSlot = view_[static_cast<size_t>(b.object)].slot;
@@ -151,12 +205,19 @@ bool isListSeparator(const std::string& w) { return w == "," || w == "and" || w 
 std::vector<int> coordinated(const SentenceData& d, const View& view, size_t u) {
   std::vector<int> entities = {d.slots[static_cast<size_t>(view[u].slot)].entity};
   auto separatorRun = [&](size_t from, int step) {
-    // Number of separator units (", and" is two) starting at from in direction step.
-    size_t n = 0;
-    for (size_t k = from; k < view.size() && view[k].slot < 0 && isListSeparator(d.word(view[k].token)) && n < 2;
-         k = static_cast<size_t>(static_cast<long>(k) + step))
+    // Number of separator units (", and" is two) starting at from in direction step, plus
+    // the title words in front of the next person ("Yoon and Prime Minister Kishida").
+    size_t n = 0, separators = 0;
+    for (size_t k = from; k < view.size() && view[k].slot < 0; k = static_cast<size_t>(static_cast<long>(k) + step)) {
+      const std::string& w = d.word(view[k].token);
+      if (isListSeparator(w) && separators < 2) {
+        ++separators;
+      } else if (!d.titleWord[view[k].token - d.first] || separators == 0) {
+        break;
+      }
       ++n;
-    return n;
+    }
+    return separators ? n : 0;
   };
   for (int step : {1, -1}) {
     size_t at = u;

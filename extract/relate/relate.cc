@@ -62,6 +62,13 @@ class DocumentRelations {
     return subject;
   }
 
+  int governmentOfCapital(int entity) {
+    const resolve::Entity& e = ctx_.resolution.entities[static_cast<size_t>(entity)];
+    const mention::LexiconEntry* entry = ctx_.lexicon.entry(e.name);
+    if (e.type != EntityType::Gpe || !entry || entry->capital_of.empty()) return entity;
+    return government(entity);
+  }
+
   // Moscow -> Russia when Moscow acts.
   int government(int entity) {
     const resolve::Entity& e = ctx_.resolution.entities[static_cast<size_t>(entity)];
@@ -77,6 +84,8 @@ class DocumentRelations {
     const RelationInfo* info = ontology_.find(relation);
     if (!info || subject < 0 || object < 0) return;
     if (actorRelation(relation)) subject = government(subject);
+    // "Beijing's foreign ministry": a body belongs to the state, not to its capital.
+    if (relation == "PART_OF" || relation == "HOLDS_POSITION") object = governmentOfCapital(object);
     // A person acting where only states and organisations can ("Lavrov removed X from the
     // list") acts for the body he holds a position in.
     if (typeOf(subject) == EntityType::Person && !ontology_.allows(*info, EntityType::Person, typeOf(object))) {

@@ -100,6 +100,22 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
   state.lastOrg = lastOrg;
   state.lastPerson = lastPerson;
 
+  // Titles in front of person slots, so that "Yoon and Prime Minister Kishida" coordinates.
+  d.titleWord.assign(s.size(), 0);
+  for (size_t k = 0; k < realSlots; ++k) {
+    const Slot& slot = d.slots[k];
+    if (ctx.resolution.entities[static_cast<size_t>(slot.entity)].type != EntityType::Person) continue;
+    for (uint32_t j = slot.first >= d.first + 5 ? slot.first - 5 : d.first; j < slot.first; ++j) {
+      uint32_t len = 0;
+      if (ctx.lexicon.titleAt(ctx.seg, j, &len) && j + len == slot.first) {
+        for (uint32_t t = j; t < slot.first; ++t) d.titleWord[t - d.first] = 1;
+        break;
+      }
+    }
+  }
+
+  for (const resolve::Entity& e : ctx.resolution.entities) d.types.push_back(e.type);
+
   // Views: the main clause, then each relative clause or parenthesis with its antecedent.
   View main;
   std::vector<View> side;

@@ -31,8 +31,11 @@ struct SentenceData {
   std::vector<std::string> lower;  // lower-cased tokens, lower[t - first]
   std::vector<Slot> slots;
   std::vector<int> slotAt;  // per token: slot starting there, or -1
+  std::vector<char> titleWord;  // per token: part of a title before a person ("Prime Minister")
   std::vector<View> views;  // views[0] is the main view
   const std::string& word(uint32_t token) const { return lower[token - first]; }
+  std::vector<EntityType> types;  // type of each entity of the document, for the matcher
+  EntityType entityType(int entity) const { return types[static_cast<size_t>(entity)]; }
 };
 
 // Keeps what anaphora need across sentences: entity salience so far.

@@ -107,8 +107,40 @@ class Structure {
     return t == EntityType::Org || t == EntityType::Gpe;
   }
 
+  // "The EU's foreign policy coordinator, Federica Mogherini," and "the president of the
+  // Community of ... States (Celac), Ralph Gonsalves": the title comes before a comma.
+  bool titleBeforeComma(const Slot& person) {
+    if (person.first < d_.first + 2 || word(person.first - 1) != ",") return false;
+    uint32_t end = person.first - 1;
+    bool office = true;
+    if (auto title = titleEndingAt(end, &office)) {
+      const Slot* holder = holderLeftOf(*title);
+      if (office && holder && orgOrState(holder->entity)) {
+        emit(person.entity, holder->entity, "HOLDS_POSITION", "title.before-comma");
+        return true;
+      }
+      return false;
+    }
+    if (word(end - 1) == ")") {  // skip an acronym in brackets
+      uint32_t open = end - 1;
+      while (open > d_.first && word(open) != "(") --open;
+      end = open;
+    }
+    const Slot* org = slotEndingAt(end);
+    if (!org || !orgOrState(org->entity) || org->first < d_.first + 2) return false;
+    uint32_t t = org->first;
+    if (word(t - 1) == "the") --t;
+    if (t < d_.first + 2 || word(t - 1) != "of") return false;
+    if (titleEndingAt(t - 1, &office) && office) {
+      emit(person.entity, org->entity, "HOLDS_POSITION", "title.of-before-comma");
+      return true;
+    }
+    return false;
+  }
+
   void titles(const Slot& person) {
     bool office = true;
+    if (titleBeforeComma(person)) return;
     if (auto title = titleEndingAt(person.first, &office)) {
       if (!office) return;
       if (const Slot* holder = holderLeftOf(*title); holder && orgOrState(holder->entity)) {
@@ -170,8 +202,8 @@ class Structure {
     // the state (or organisation) it belongs to.
     if (org.end - org.first >= 2) {
       const mention::LexiconEntry* head = ctx_.lexicon.lookup(ctx_.seg.tokens[org.first].text);
-      if (head && head->canonical != e.name &&
-          (head->type == EntityType::Gpe || head->type == EntityType::Org) &&
+      bool stateHead = head && head->type == EntityType::Gpe && !head->capital.empty();
+      if (head && head->canonical != e.name && (stateHead || head->type == EntityType::Org) &&
           (governmentBody(org) || head->type == EntityType::Org)) {
         int owner = ctx_.resolution.ensure(head->canonical, head->type);
         emit(org.entity, owner, "PART_OF", "body.named-after");
@@ -230,7 +262,9 @@ class Structure {
       size_t dash = w.rfind('-');
       if (dash == std::string::npos || dash == 0 || !rules_.has("control_compounds", w.substr(dash)))
         continue;
+      // "Taliban-led Afghanistan", or "Afghanistan's Taliban-led government"
       const Slot* controlled = slotStartingAt(t + 1);
+      if (!controlled && t >= d_.first + 2 && word(t - 1) == "'s") controlled = slotEndingAt(t - 1);
       if (!controlled || !orgOrState(controlled->entity)) continue;
       std::string_view surface = ctx_.seg.tokens[t].text.substr(0, dash);
       const mention::LexiconEntry* who = ctx_.lexicon.lookup(surface);
