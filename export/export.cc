@@ -11,10 +11,15 @@ namespace newsgraph::exporter {
 
 void writeGraphML(const graph::KnowledgeGraph& kg, std::ostream& out);
 void writeDot(const graph::KnowledgeGraph& kg, std::ostream& out);
+void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out);
+void writeJson(const graph::KnowledgeGraph& kg, std::ostream& out);
 
 std::optional<Format> parseFormat(std::string_view name) {
   if (name == "graphml") return Format::GraphML;
   if (name == "dot") return Format::Dot;
+  if (name == "gexf") return Format::Gexf;
+  if (name == "json") return Format::Json;
+  if (name == "csv") return Format::Csv;
   return std::nullopt;
 }
 
@@ -24,6 +29,9 @@ std::optional<Format> formatFromPath(std::string_view path) {
   };
   if (endsWith(".graphml") || endsWith(".xml")) return Format::GraphML;
   if (endsWith(".dot") || endsWith(".gv")) return Format::Dot;
+  if (endsWith(".gexf")) return Format::Gexf;
+  if (endsWith(".json")) return Format::Json;
+  if (endsWith(".csv")) return Format::Csv;
   return std::nullopt;
 }
 
@@ -35,6 +43,14 @@ void write(const graph::KnowledgeGraph& kg, Format format, std::ostream& out) {
     case Format::Dot:
       writeDot(kg, out);
       break;
+    case Format::Gexf:
+      writeGexf(kg, out);
+      break;
+    case Format::Json:
+      writeJson(kg, out);
+      break;
+    case Format::Csv:
+      NG_THROW("", "CSV export is two files (nodes and relationships); give an output file name");
   }
 }
 

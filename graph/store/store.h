@@ -1,0 +1,95 @@
+#pragma once
+// SQLite store of the per-document facts (documents, entities, aliases, mentions, relations,
+// evidence) with cached aggregates, so that a graph loads fast and a replaced document
+// recomputes weights exactly. Schema: docs/store.md. A store loads into a KnowledgeGraph
+// equal to the one built directly from the same documents.
+//
+//   Store store = Store::create("world.db");          // written to a temp file
+//   { Store::Writer writer = store.write(); writer.add(facts); writer.commit(); }
+//   store.finish();                                    // renamed into place
+//   graph::KnowledgeGraph kg = Store::open("world.db").load();
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/graph.h"
+
+namespace newsgraph::store {
+
+constexpr int kSchemaVersion = 1;       // PRAGMA user_version
+constexpr int kApplicationId = 0x4e475354;  // PRAGMA application_id, "NGST"
+
+struct AddStats {
+  size_t added = 0;     // new documents
+  size_t replaced = 0;  // documents present with another content hash
+  size_t skipped = 0;   // documents present with the same content hash
+};
+
+struct Summary {
+  size_t documents = 0, entities = 0, relations = 0, evidence = 0;
+  size_t typed_relations = 0;  // relations other than CO_OCCURS
+  std::string first_date, last_date;  // over documents with a date; "" if none
+};
+
+class Database;
+
+class Store {
+ public:
+  enum class Mode { ReadOnly, ReadWrite };
+
+  // A new empty store, written to PATH.tmp.<pid> until finish() renames it over PATH.
+  // Throws Error when the file cannot be created.
+  static Store create(const std::string& path);
+  // An existing store. Throws Error when PATH is missing, not a newsgraph store, truncated
+  // or corrupted, or has a newer schema version than this program.
+  static Store open(const std::string& path, Mode mode = Mode::ReadOnly);
+  // Merges SHARDS into a new store at OUT, matching entities by key; a document in several
+  // shards is kept once (the last shard's version when the content differs).
+  static AddStats merge(const std::vector<std::string>& shards, const std::string& out);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();  // a created store that was not finished is deleted
+
+  // Adds documents in one transaction; nothing is written unless commit() runs.
+  class Writer {
+   public:
+    ~Writer();
+    Writer(Writer&&) noexcept;
+    // Skips a document already present with the same content hash, replaces it otherwise.
+    void add(const extract::DocumentFacts& facts);
+    // Recomputes the aggregates of what changed and commits; the writer is done after it.
+    void commit();
+    const AddStats& stats() const { return stats_; }
+
+   private:
+    friend class Store;
+    struct Impl;
+    explicit Writer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+    AddStats stats_;
+  };
+  Writer write();
+
+  // The stored graph; throws Error on a corrupted store.
+  graph::KnowledgeGraph load() const;
+  Summary summary() const;
+  // Renames a created store into place (no-op for an opened one) and closes it.
+  void finish();
+  const std::string& path() const { return path_; }
+
+ private:
+  Store(std::unique_ptr<Database> db, std::string path, std::string tempPath);
+  // The facts of every document, by document id, as they were added.
+  void forEachDocument(const std::function<void(extract::DocumentFacts&&)>& visit) const;
+  std::unique_ptr<Database> db_;
+  std::string path_, tempPath_;
+};
+
+// 64-bit FNV-1a over everything a document contributes (date, sizes, entities, relations),
+// in hex: the content hash that decides between skipping and replacing a document.
+std::string contentHash(const extract::DocumentFacts& facts);
+
+}  // namespace newsgraph::store
