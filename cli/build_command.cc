@@ -187,7 +187,7 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
       ->required();
   cmd->add_option("-o,--output", options->output, "Output file (- for stdout)")->required();
   cmd->add_option("--format", options->format, "Output format (default: from the extension)")
-      ->check(CLI::IsMember({"graphml", "dot"}));
+      ->check(CLI::IsMember({"graphml", "dot", "gexf", "json"}));
   cmd->add_flag("--no-cooccurrence", options->noCooccurrence,
                 "Leave out CO_OCCURS edges (entities in the same sentence)");
   cmd->add_option("-j,--jobs", options->jobs,
@@ -205,7 +205,25 @@ int runBuild(const BuildOptions& options) {
                                                ? exporter::formatFromPath(options.output)
                                                : exporter::parseFormat(options.format);
   NG_CHECK(format, options.output,
-           "cannot tell the output format from the file name; use .graphml or .dot, or --format");
+           "cannot tell the output format from the file name; use .db, .graphml, .dot, .gexf or "
+           ".json, or --format");
+  graph::KnowledgeGraph kg;
+  return runBuildWith(
+      options, [&](extract::DocumentFacts&& facts) { kg.addDocument(facts); },
+      [&](const pipeline::BuildStats&) {
+        std::ostringstream out;
+        exporter::write(kg, *format, out);
+        if (options.output == "-") {
+          std::cout << out.str() << std::flush;
+        } else {
+          writeFileAtomically(options.output, out.str());
+        }
+        return OutputCounts{num_vertices(kg.graph()), kg.typedRelationCount()};
+      });
+}
+
+int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
+                 const std::function<OutputCounts(const pipeline::BuildStats&)>& finish) {
   pipeline::BuildOptions buildOptions;
   buildOptions.cooccurrence = !options.noCooccurrence;
   buildOptions.jobs = options.jobs;
@@ -228,9 +246,7 @@ int runBuild(const BuildOptions& options) {
     }
   }
 
-  graph::KnowledgeGraph kg;
-  pipeline::BuildStats stats = pipeline::runPipeline(
-      options.inputs, buildOptions, [&](extract::DocumentFacts&& facts) { kg.addDocument(facts); });
+  pipeline::BuildStats stats = pipeline::runPipeline(options.inputs, buildOptions, sink);
   logger.sink().clearBar();
   if (stats.interrupted || gInterrupted) {
     spdlog::error("interrupted after {} documents; nothing was written", stats.documents);
@@ -238,15 +254,11 @@ int runBuild(const BuildOptions& options) {
   }
   NG_CHECK(stats.documents > 0 || stats.otherShards > 0, "",
            "no documents could be read from the inputs");
-
-  std::ostringstream out;
-  exporter::write(kg, *format, out);
-  if (options.output == "-") {
-    std::cout << out.str() << std::flush;
-  } else {
-    writeFileAtomically(options.output, out.str());
+  OutputCounts counts = finish(stats);
+  if (gInterrupted) {  // during finish: the output is complete, but say so
+    spdlog::warn("interrupt received while writing {}; the output is complete", options.output);
   }
-  logSummary(stats, num_vertices(kg.graph()), kg.typedRelationCount());
+  logSummary(stats, counts.entities, counts.relations);
   // Bad inputs were reported one per line; the graph of the others is written, but the
   // exit status tells scripts that something was left out.
   return stats.skipped || stats.failed ? 1 : 0;

@@ -1,7 +1,10 @@
 #pragma once
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <string>
 #include <vector>
+
+#include "pipeline/pipeline.h"
 
 namespace newsgraph::cli {
 
@@ -20,5 +23,19 @@ void addBuildCommand(CLI::App& app, int& exitCode);
 // Returns the exit code: 0, 1 when documents were skipped or failed, 130 when interrupted
 // (SIGINT/SIGTERM; nothing is written then). Throws Error for what stops the run.
 int runBuild(const BuildOptions& options);
+
+// What the output holds, for the summary.
+struct OutputCounts {
+  size_t entities = 0;
+  size_t relations = 0;  // typed relations
+};
+
+// The body of `build` for any output: runs the pipeline over options.inputs with its jobs,
+// shard and progress into SINK, then FINISH (which writes options.output and returns what it
+// holds), then logs the summary. The first SIGINT/SIGTERM stops the pipeline and skips
+// FINISH (the caller's temporary output must be deleted by its destructor); a second one
+// deletes OUTPUT.tmp.<pid> and ends the process. Returns the exit code as runBuild does.
+int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
+                 const std::function<OutputCounts(const pipeline::BuildStats&)>& finish);
 
 }  // namespace newsgraph::cli
