@@ -157,33 +157,58 @@ class Reader {
   std::unordered_map<std::string, std::string> keys_;
 };
 
-using ParserContext = std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)>;
 using Document = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
 // No network, no external entities, no messages on stderr: errors come back as an Error.
 constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR |
                               XML_PARSE_NOWARNING;
 
-Graph finish(xmlParserCtxt* context, xmlDoc* parsed, const std::string& name) {
-  Document doc(parsed, &xmlFreeDoc);
-  if (!doc || !context->wellFormed) {
-    const xmlError* error = xmlCtxtGetLastError(context);
-    std::string where = error && error->line > 0 ? name + ":" + std::to_string(error->line) : name;
-    std::string message = error && error->message ? error->message : "cannot parse the XML";
-    while (!message.empty() && message.back() == '\n') message.pop_back();
-    NG_THROW(where, "malformed GraphML: " + message);
+// The first error, which names the cause ("Opening and ending tag mismatch"), where the last
+// one often only says that the data ended early.
+struct FirstError {
+  int line = 0;
+  std::string message;
+};
+
+class Parser {
+ public:
+  Parser() : context_(xmlNewParserCtxt(), &xmlFreeParserCtxt) {
+    NG_CHECK(context_, "", "cannot create an XML parser");
+    context_->_private = &first_;
+    // libxml2 2.9 passes xmlError*, later versions const xmlError*: a generic lambda fits both.
+    context_->sax->serror = [](void* data, auto* error) {
+      auto* first = static_cast<FirstError*>(static_cast<xmlParserCtxt*>(data)->_private);
+      if (!first->message.empty() || !error || error->level < XML_ERR_ERROR) return;
+      first->line = error->line;
+      first->message = error->message ? error->message : "cannot parse the XML";
+      while (!first->message.empty() && first->message.back() == '\n') first->message.pop_back();
+    };
   }
-  return Reader(doc.get(), name).read();
-}
+
+  xmlParserCtxt* context() { return context_.get(); }
+
+  Graph finish(xmlDoc* parsed, const std::string& name) {
+    Document doc(parsed, &xmlFreeDoc);
+    if (!doc || !context_->wellFormed || !first_.message.empty()) {
+      std::string where = first_.line > 0 ? name + ":" + std::to_string(first_.line) : name;
+      NG_THROW(where, "malformed GraphML: " +
+                          (first_.message.empty() ? "cannot parse the XML" : first_.message));
+    }
+    return Reader(doc.get(), name).read();
+  }
+
+ private:
+  std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> context_;
+  FirstError first_;
+};
 
 }  // namespace
 
 Graph parseGraphML(std::string_view xml, const std::string& name) {
-  ParserContext context(xmlNewParserCtxt(), &xmlFreeParserCtxt);
-  NG_CHECK(context, name, "cannot create an XML parser");
-  xmlDoc* doc = xmlCtxtReadMemory(context.get(), xml.data(), static_cast<int>(xml.size()),
+  Parser parser;
+  xmlDoc* doc = xmlCtxtReadMemory(parser.context(), xml.data(), static_cast<int>(xml.size()),
                                   name.c_str(), nullptr, kParseOptions);
-  return finish(context.get(), doc, name);
+  return parser.finish(doc, name);
 }
 
 Graph readGraphML(const std::string& path) {
@@ -191,10 +216,9 @@ Graph readGraphML(const std::string& path) {
   NG_CHECK(!std::filesystem::is_directory(path, ignored), path, "a directory, not a GraphML file");
   std::ifstream probe(path, std::ios::binary);
   NG_CHECK(probe, path, std::string("cannot read the GraphML file: ") + std::strerror(errno));
-  ParserContext context(xmlNewParserCtxt(), &xmlFreeParserCtxt);
-  NG_CHECK(context, path, "cannot create an XML parser");
-  xmlDoc* doc = xmlCtxtReadFile(context.get(), path.c_str(), nullptr, kParseOptions);
-  return finish(context.get(), doc, path);
+  Parser parser;
+  xmlDoc* doc = xmlCtxtReadFile(parser.context(), path.c_str(), nullptr, kParseOptions);
+  return parser.finish(doc, path);
 }
 
 }  // namespace newsgraph::eval

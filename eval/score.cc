@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/core.h"
 #include "eval/eval.h"
@@ -79,9 +80,21 @@ bool relationMatches(const GoldRelation& gold, const std::string* s, const std::
   return kSymmetric.count(r) && go.count(*s) && gs.count(*o);
 }
 
-bool inDocument(const std::vector<std::string>& documents, const std::string& file) {
-  return std::any_of(documents.begin(), documents.end(),
-                     [&](const std::string& d) { return basename(d) == file; });
+// Item indices by the gold file they mention (by file name, each item once per file), so a
+// large graph is walked once rather than once per gold document.
+template <typename Item>
+std::unordered_map<std::string, std::vector<size_t>> indexByFile(
+    const std::vector<Item>& items, const std::unordered_set<std::string>& files) {
+  std::unordered_map<std::string, std::vector<size_t>> out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    for (const std::string& d : items[i].documents) {
+      auto file = files.find(std::string(basename(d)));
+      if (file == files.end()) continue;
+      std::vector<size_t>& list = out[*file];
+      if (list.empty() || list.back() != i) list.push_back(i);
+    }
+  }
+  return out;
 }
 
 template <typename Set>
@@ -114,6 +127,15 @@ Report score(const Gold& gold, const Graph& graph) {
     nodeIndex.emplace(n.id, i);
     nodeEntity.push_back(catalog.lookup(n.label.value_or(n.id), n.aliases));
   }
+  std::unordered_set<std::string> files;
+  for (const GoldDocument& doc : gold.documents) files.insert(doc.file);
+  auto nodesIn = indexByFile(graph.nodes, files);
+  auto edgesIn = indexByFile(graph.edges, files);
+  const std::vector<size_t> none;
+  auto in = [&](const auto& index, const std::string& file) -> const std::vector<size_t>& {
+    auto it = index.find(file);
+    return it == index.end() ? none : it->second;
+  };
   auto entityOf = [&](const std::string& id) -> const std::string* {
     auto it = nodeIndex.find(id);
     return it == nodeIndex.end() ? nullptr : nodeEntity[it->second];
@@ -139,9 +161,8 @@ Report score(const Gold& gold, const Graph& graph) {
 
     std::set<std::string> found, typedFound;
     int fp = 0, typedFp = 0;
-    for (size_t i = 0; i < graph.nodes.size(); ++i) {
+    for (size_t i : in(nodesIn, doc.file)) {
       const Node& n = graph.nodes[i];
-      if (!inDocument(n.documents, doc.file)) continue;
       const std::string label = n.label.value_or(n.id);
       const std::string* entity = nodeEntity[i];
       bool leak = contains(absentEntities, entity) || absent.count(normalizeName(label)) > 0 ||
@@ -170,8 +191,9 @@ Report score(const Gold& gold, const Graph& graph) {
 
     std::vector<bool> hit(doc.relations.size(), false);
     int relFp = 0;
-    for (const Edge& edge : graph.edges) {
-      if (!kRelations.count(edge.relation) || !inDocument(edge.documents, doc.file)) continue;
+    for (size_t j : in(edgesIn, doc.file)) {
+      const Edge& edge = graph.edges[j];
+      if (!kRelations.count(edge.relation)) continue;
       const std::string* s = entityOf(edge.source);
       const std::string* o = entityOf(edge.target);
       bool matched = false;
