@@ -12,7 +12,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
-newsgraph="${1:-$here/build/cli/newsgraph}"
+newsgraph="${1:-$here/build/newsgraph}"
 conll="${CONLL_DIR:-$here/../shared/data/conll2003}"
 cache="${NEWSGRAPH_CACHE:-$HOME/.cache/newsgraph}"
 model="$cache/opennlp-en-ner-conll03.bin"
