@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -210,20 +209,19 @@ TEST_F(CorpusReaderTest, InvalidUtf8InJsonlIsReportedWithItsLine) {
   EXPECT_EQ(problems_[0].where(), path + ":2");
 }
 
-TEST_F(CorpusReaderTest, TenMegabyteSingleLineIsFast) {
+// A 10 MB line must not trip a line-length limit or a quadratic scan (ctest's timeout
+// catches the latter; speed itself is measured in bench/).
+TEST_F(CorpusReaderTest, TenMegabyteSingleLine) {
   std::string big;
   big.reserve(10u << 20);
   while (big.size() < (10u << 20)) big += "Lavrov met Wang Yi in Moscow on Friday and they talked. ";
   std::string txt = write("big.txt", big);
   std::string jsonl = write("big.jsonl", "{\"id\":\"big\",\"text\":\"" + big + "\"}\n");
-  auto t0 = std::chrono::steady_clock::now();
   read({txt, jsonl});
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_EQ(docs_.size(), 2u);
   EXPECT_EQ(docs_[0].text.size(), big.size());
   EXPECT_EQ(docs_[1].text, big);
   EXPECT_TRUE(problems_.empty());
-  EXPECT_LT(seconds, 3.0);
 }
 
 TEST_F(CorpusReaderTest, JsonFileWithArrayOfRecords) {

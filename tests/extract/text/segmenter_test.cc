@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -175,7 +174,8 @@ TEST(SegmenterTest, AbbreviationFile) {
   fs::remove_all(dir);
 }
 
-TEST(SegmenterTest, SpeedOverFiftyMegabytesPerSecond) {
+// Throughput is measured in bench/ (BM_TextSegment); this checks a large input stays exact.
+TEST(SegmenterTest, TwentyMegabytesSegmentExactly) {
   std::string unit =
       "Russian Foreign Minister Sergey Lavrov said on Friday that Moscow’s talks with the Taliban "
       "were \"useful\", adding: “We will continue.” The U.S.-led coalition left Kabul in 2021, and "
@@ -187,16 +187,10 @@ TEST(SegmenterTest, SpeedOverFiftyMegabytesPerSecond) {
     body.push_back({p, p + static_cast<uint32_t>(unit.size()) - 1});
   const Segmenter& s = Segmenter::standard();
   Segmentation out;
-  s.segment(text, body, out);  // warm up
-  auto t0 = std::chrono::steady_clock::now();
   s.segment(text, body, out);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  double mbps = text.size() / 1e6 / seconds;
-  RecordProperty("MBps", static_cast<int>(mbps));
   EXPECT_EQ(out.sentences.size(), body.size() * 3);
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-  EXPECT_GT(mbps, 50.0);
-#endif
+  for (size_t i = 0; i < out.tokens.size(); i += 9973)
+    EXPECT_EQ(out.tokens[i].text, std::string_view(text).substr(out.tokens[i].span.begin, out.tokens[i].span.size()));
 }
 
 }  // namespace
