@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "export/export.h"
+#include "cli/store_commands.h"
 #include "pipeline/pipeline.h"
 
 namespace newsgraph::cli {
@@ -201,6 +202,7 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
 }
 
 int runBuild(const BuildOptions& options) {
+  if (options.format.empty() && isStorePath(options.output)) return runBuildStore(options);
   std::optional<exporter::Format> format = options.format.empty()
                                                ? exporter::formatFromPath(options.output)
                                                : exporter::parseFormat(options.format);

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/build_command.h"
+#include "cli/store_commands.h"
 #include "cli/eval_command.h"
 #include "cli/eval_ner_command.h"
 #include "cli/induce_clusters_command.h"
@@ -38,6 +39,11 @@ int main(int argc, char** argv) {
 
   int exitCode = 0;
   newsgraph::cli::addBuildCommand(app, exitCode);
+  newsgraph::cli::addAddCommand(app, exitCode);
+  newsgraph::cli::addMergeCommand(app, exitCode);
+  newsgraph::cli::addExportCommand(app, exitCode);
+  newsgraph::cli::addQueryCommand(app, exitCode);
+  newsgraph::cli::addStatsCommand(app, exitCode);
   newsgraph::cli::addEvalCommand(app, exitCode);
   newsgraph::cli::addTrainNerCommand(app);
   newsgraph::cli::addEvalNerCommand(app);

@@ -1,0 +1,53 @@
+#include "cli/filter_options.h"
+
+namespace newsgraph::cli {
+
+void addFilterOptions(CLI::App& cmd, FilterOptions& o) {
+  cmd.add_option("--relation", o.relations, "Keep these relations (repeat or comma-separate)")
+      ->delimiter(',')
+      ->group("Filters");
+  cmd.add_option("--type", o.types, "Keep entities of these types (PERSON, ORG, GPE, ...)")
+      ->delimiter(',')
+      ->group("Filters");
+  cmd.add_option("--since", o.since, "Keep what is dated on or after this ISO date")
+      ->group("Filters");
+  cmd.add_option("--until", o.until, "Keep what is dated on or before this ISO date")
+      ->group("Filters");
+  cmd.add_option("--min-weight", o.minWeight, "Keep relations with at least this much evidence")
+      ->group("Filters");
+  cmd.add_flag("--no-cooccurrence", o.noCooccurrence, "Leave out CO_OCCURS edges")
+      ->group("Filters");
+  cmd.add_option("--ego", o.ego, "Keep only what lies around this entity")->group("Filters");
+  cmd.add_option("--depth", o.depth, "Relations away from --ego (default 1)")
+      ->check(CLI::PositiveNumber)
+      ->group("Filters");
+}
+
+query::Filter toFilter(const FilterOptions& o) {
+  query::Filter f;
+  for (const std::string& name : o.relations) {
+    NG_CHECK(name == Ontology::kCooccurs || Ontology::standard().find(name), name,
+             "unknown relation (see data/ontology.json)");
+    f.relations.insert(name);
+  }
+  for (const std::string& name : o.types) {
+    std::optional<EntityType> type = parseEntityType(name);
+    NG_CHECK(type, name, "unknown entity type; use PERSON, ORG, GPE, LOC, EVENT or FAC");
+    f.types.insert(*type);
+  }
+  f.since = o.since;
+  f.until = o.until;
+  f.minWeight = o.minWeight;
+  f.noCooccurrence = o.noCooccurrence;
+  f.ego = o.ego;
+  f.depth = o.depth;
+  return f;
+}
+
+graph::KnowledgeGraph filtered(graph::KnowledgeGraph kg, const FilterOptions& o) {
+  bool any = !o.relations.empty() || !o.types.empty() || !o.since.empty() || !o.until.empty() ||
+             o.minWeight > 0 || o.noCooccurrence || !o.ego.empty();
+  return any ? query::applyFilter(kg, toFilter(o)) : kg;
+}
+
+}  // namespace newsgraph::cli

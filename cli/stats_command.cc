@@ -1,0 +1,50 @@
+// `newsgraph stats`: what a store holds.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/store_commands.h"
+#include "graph/query/query.h"
+#include "graph/store/store.h"
+
+namespace newsgraph::cli {
+
+void addStatsCommand(CLI::App& app, int& exitCode) {
+  struct StatsOptions {
+    std::string store;
+    size_t top = 10;
+  };
+  auto options = std::make_shared<StatsOptions>();
+  CLI::App* cmd = app.add_subcommand("stats", "Counts, top entities, date range, components");
+  cmd->footer("Example:\n  newsgraph stats world.db --top 20");
+  cmd->add_option("store", options->store, "Store (.db)")->required();
+  cmd->add_option("--top", options->top, "How many entities to list by degree (default 10)");
+  cmd->callback([options, &exitCode] {
+    store::Store store = store::Store::open(options->store);
+    store::Summary summary = store.summary();
+    graph::KnowledgeGraph kg = store.load();
+    query::GraphStats stats = query::computeStats(kg, options->top);
+    const graph::Graph& g = kg.graph();
+    std::string out;
+    out += fmt::format("documents   {}\n", summary.documents);
+    out += fmt::format("dates       {} .. {}\n", summary.first_date.empty() ? "?" : summary.first_date,
+                       summary.last_date.empty() ? "?" : summary.last_date);
+    out += fmt::format("entities    {}\n", num_vertices(g));
+    for (const auto& [type, count] : stats.entityTypes)
+      out += fmt::format("  {:<22} {:>8}\n", type, count);
+    out += fmt::format("relations   {} ({} negated, {} evidence sentences)\n", num_edges(g),
+                       stats.negated, summary.evidence);
+    for (const auto& [relation, count] : stats.relations)
+      out += fmt::format("  {:<22} {:>8}\n", relation, count);
+    out += fmt::format("components  {} (largest: {} entities)\n", stats.components,
+                       stats.largestComponent);
+    out += "top entities by degree\n";
+    for (const auto& [v, degree] : stats.topByDegree)
+      out += fmt::format("  {:>6}  {} ({})\n", degree, g[v].label, toString(g[v].type));
+    std::cout << out;
+    exitCode = 0;
+  });
+}
+
+}  // namespace newsgraph::cli
