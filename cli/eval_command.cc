@@ -8,12 +8,14 @@
 #include <memory>
 
 #include "eval/eval.h"
+#include "graph/store/store.h"
 #include "pipeline/pipeline.h"
 
 namespace newsgraph::cli {
 namespace {
 
-// A GraphML file starts with markup; anything else is read as articles, as build reads them.
+// A GraphML file starts with markup, a store with SQLite's header; anything else is read as
+// articles, as build reads them.
 bool looksLikeXml(const std::string& path) {
   std::error_code ignored;
   if (path == "-" || !std::filesystem::is_regular_file(path, ignored)) return false;
@@ -35,8 +37,8 @@ bool isSqlite(const std::string& path) {
 
 eval::Graph loadGraph(const std::string& input) {
   if (looksLikeXml(input)) return eval::readGraphML(input);
-  NG_CHECK(input == "-" || !isSqlite(input), input,
-           "newsgraph eval cannot read stores yet; export the store to GraphML first");
+  if (input != "-" && (isSqlite(input) || std::filesystem::path(input).extension() == ".db"))
+    return eval::fromKnowledgeGraph(store::Store::open(input).load());
   std::error_code ignored;
   NG_CHECK(input == "-" || std::filesystem::exists(input, ignored), input,
            "no such file or directory");
@@ -45,8 +47,7 @@ eval::Graph loadGraph(const std::string& input) {
       {input}, pipeline::BuildOptions{},
       [&](extract::DocumentFacts&& facts) { kg.addDocument(facts); });
   NG_CHECK(stats.documents > 0, input, "no documents could be read");
-  spdlog::info("built the graph of {} documents ({} skipped) in {:.2f} s", stats.documents,
-               stats.skipped, stats.seconds);
+  spdlog::info("built the graph of {} documents ({} skipped)", stats.documents, stats.skipped);
   return eval::fromKnowledgeGraph(kg);
 }
 
@@ -57,15 +58,16 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   CLI::App* cmd = app.add_subcommand(
       "eval", "Score a graph against gold annotations (precision, recall, F1)");
   cmd->footer(
-      "GRAPH is a GraphML file, or articles (file, directory, JSONL, - for stdin) that are\n"
-      "built into a graph first. GOLD is a newsgraph-gold/1 file (../shared/eval/). The numbers\n"
+      "GRAPH is a GraphML file, a store (.db), or articles (file, directory, JSONL, - for\n"
+      "stdin) that are built into a graph first. GOLD is a newsgraph-gold/1 file (../shared/eval/). The numbers\n"
       "are those of ../shared/tools/score_graphml.py. Exit status: 0 when every given threshold\n"
       "holds, 1 when one falls short or an input cannot be read.\n\n"
       "Examples:\n"
       "  newsgraph eval seeds.graphml ../shared/eval/seeds.gold.json\n"
       "  newsgraph eval ../shared/corpus/dev ../shared/eval/dev.gold.json --json\n"
       "  newsgraph eval out.graphml gold.json --min-entity-f1 0.8 --max-boilerplate 0");
-  cmd->add_option("graph", options->graph, "GraphML file, or articles to build a graph from")
+  cmd->add_option("graph", options->graph,
+                  "GraphML file, store, or articles to build a graph from")
       ->required();
   cmd->add_option("gold", options->gold, "Gold annotations (newsgraph-gold/1 JSON)")->required();
   cmd->add_flag("--json", options->json, "Print the full report as JSON");

@@ -6,7 +6,7 @@
 namespace newsgraph::cli {
 
 struct EvalOptions {
-  std::string graph;  // GraphML file, or articles (file, directory, JSONL, -) to build from
+  std::string graph;  // GraphML file, store (.db), or articles (file, dir, JSONL, -) to build from
   std::string gold;   // newsgraph-gold/1 JSON
   bool json = false;
   std::optional<double> minEntityF1, minTypedEntityF1, minRelationF1;

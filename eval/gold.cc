@@ -140,7 +140,8 @@ Gold parseGold(std::string_view json, const std::string& name) {
   if (doc.HasParseError()) {
     size_t offset = std::min(doc.GetErrorOffset(), json.size());
     size_t line = 1 + static_cast<size_t>(std::count(json.begin(), json.begin() + offset, '\n'));
-    NG_THROW(name + ":" + std::to_string(line), rapidjson::GetParseError_En(doc.GetParseError()));
+    NG_THROW(name + ":" + std::to_string(line),
+             std::string("malformed gold JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
   }
   return GoldParser(name).parse(doc);
 }

@@ -21,7 +21,7 @@ const std::string kShared = NEWSGRAPH_SHARED_DIR;
 const std::string kData = std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/data/eval/";
 const std::string kScorer = kShared + "/tools/score_graphml.py";
 
-struct Run {
+struct Outcome {
   int status = -1;
   std::string out;
 };
@@ -33,8 +33,8 @@ std::string quote(const std::string& s) {
 }
 
 // Captures stdout, or stderr when `errors` is set.
-Run run(const std::string& command, bool errors = false) {
-  Run r;
+Outcome run(const std::string& command, bool errors = false) {
+  Outcome r;
   FILE* pipe = popen((command + (errors ? " 2>&1 >/dev/null" : " 2>/dev/null")).c_str(), "r");
   if (!pipe) return r;
   char buffer[4096];
@@ -45,11 +45,11 @@ Run run(const std::string& command, bool errors = false) {
   return r;
 }
 
-Run ours(const std::string& graph, const std::string& gold, const std::string& flags) {
+Outcome ours(const std::string& graph, const std::string& gold, const std::string& flags) {
   return run(quote(kBinary) + " eval " + quote(graph) + " " + quote(gold) + " " + flags);
 }
 
-Run theirs(const std::string& graph, const std::string& gold, const std::string& flags) {
+Outcome theirs(const std::string& graph, const std::string& gold, const std::string& flags) {
   return run(quote(kPython) + " " + quote(kScorer) + " " + quote(gold) + " " + quote(graph) +
              " " + flags);
 }
@@ -82,7 +82,7 @@ void expectSame(const rapidjson::Value& a, const rapidjson::Value& b, const std:
 // Compares the JSON and text reports and the exit statuses of threshold checks.
 void expectAgreement(const std::string& graph, const std::string& gold) {
   SCOPED_TRACE(graph + " vs " + gold);
-  Run mine = ours(graph, gold, "--json"), reference = theirs(graph, gold, "--json");
+  Outcome mine = ours(graph, gold, "--json"), reference = theirs(graph, gold, "--json");
   ASSERT_EQ(reference.status, 0) << "score_graphml.py failed";
   ASSERT_EQ(mine.status, 0) << "newsgraph eval failed";
   rapidjson::Document a, b;
@@ -138,8 +138,12 @@ TEST_F(EvalAgreementTest, SeedsBuiltByTheBinary) {
   ASSERT_TRUE(fs::exists(graph)) << "newsgraph build wrote no graph";
   std::string gold = kShared + "/eval/seeds.gold.json";
   expectAgreement(graph, gold);
-  // Scoring the articles directly builds the same graph in memory.
-  EXPECT_EQ(ours(kShared + "/corpus/seeds", gold, "--json").out, ours(graph, gold, "--json").out);
+  // Scoring the articles directly builds the same graph in memory; a store loads it.
+  std::string report = ours(graph, gold, "--json").out;
+  EXPECT_EQ(ours(kShared + "/corpus/seeds", gold, "--json").out, report);
+  std::string store = build(kShared + "/corpus/seeds", "seeds.db");
+  ASSERT_TRUE(fs::exists(store)) << "newsgraph build wrote no store";
+  EXPECT_EQ(ours(store, gold, "--json").out, report);
 }
 
 TEST_F(EvalAgreementTest, DevBuiltByTheBinary) {
@@ -150,7 +154,7 @@ TEST_F(EvalAgreementTest, DevBuiltByTheBinary) {
 
 // score_graphml.py exits 2 here; newsgraph keeps its one error status, 1.
 TEST_F(EvalAgreementTest, UnreadableInputIsAnError) {
-  Run r = run(quote(kBinary) + " eval " + quote(kData + "tiny.graphml") +
+  Outcome r = run(quote(kBinary) + " eval " + quote(kData + "tiny.graphml") +
               " /nonexistent/gold.json", true);
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.out.rfind("newsgraph: error: /nonexistent/gold.json", 0), 0u) << r.out;
