@@ -191,6 +191,8 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::IsMember({"graphml", "dot", "gexf", "json"}));
   cmd->add_flag("--no-cooccurrence", options->noCooccurrence,
                 "Leave out CO_OCCURS edges (entities in the same sentence)");
+  cmd->add_flag("--no-tagger", options->noTagger,
+                "Lexicons and patterns only, without the statistical NER tagger (faster)");
   cmd->add_option("-j,--jobs", options->jobs,
                   "Extraction threads (default: every core this process may use)")
       ->check(CLI::NonNegativeNumber);
@@ -228,6 +230,7 @@ int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
                  const std::function<OutputCounts(const pipeline::BuildStats&)>& finish) {
   pipeline::BuildOptions buildOptions;
   buildOptions.cooccurrence = !options.noCooccurrence;
+  buildOptions.tagger = !options.noTagger;
   buildOptions.jobs = options.jobs;
   if (!options.shard.empty()) buildOptions.shard = pipeline::parseShard(options.shard);
 

@@ -18,7 +18,7 @@ struct Extractor::Impl {
       : options(opts),
         boilerplate(clean::BoilerplateRules::load(dataDir())),
         lexicon(mention::Lexicon::standard()),
-        finder(lexicon),
+        finder(lexicon, opts.tagger ? &tagger::Tagger::standard() : nullptr),
         rules(relate::RelationRules::standard()) {}
 };
 
@@ -78,7 +78,7 @@ DocumentFacts Extractor::extract(const corpus::Document& doc) const {
     const text::Sentence& s = seg.sentences[f.sentence];
     out.relations.push_back({index[f.subject], index[f.object], f.relation, f.negated,
                              f.confidence,
-                             evidenceText(doc.text.substr(s.span.begin, s.span.size()))});
+                             evidenceText(std::string_view(doc.text).substr(s.span.begin, s.span.size()))});
   }
   return out;
 }

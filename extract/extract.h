@@ -42,6 +42,7 @@ struct DocumentFacts {
 
 struct ExtractOptions {
   bool cooccurrence = true;
+  bool tagger = true;  // run the statistical tagger (data/models/ner.model) beside the lexicons
 };
 
 class Extractor {

@@ -48,6 +48,7 @@ BuildStats runPipeline(const std::vector<std::string>& inputs, const BuildOption
   using Clock = std::chrono::steady_clock;
   extract::ExtractOptions extractOptions;
   extractOptions.cooccurrence = options.cooccurrence;
+  extractOptions.tagger = options.tagger;
   const extract::Extractor extractor(extractOptions);
   BuildStats stats;
   stats.jobs = options.jobs > 0 ? options.jobs : availableCores();
@@ -61,6 +62,7 @@ BuildStats runPipeline(const std::vector<std::string>& inputs, const BuildOption
   auto produce = [&](const std::function<void(Item&&)>& push) {
     reader.read(
         [&](corpus::Document&& doc) {
+          if (options.stop && options.stop->load()) throw StopProducing{};
           Item item;
           item.bytes = doc.text.size();
           if (options.shard && !inShard(doc.id, *options.shard)) {
@@ -149,7 +151,8 @@ BuildStats runPipeline(const std::vector<std::string>& inputs, const BuildOption
   // A window of 16 documents per thread keeps every thread busy while the slowest document
   // in flight holds up delivery, and bounds memory to a few MB of text.
   OrderedExecutor<Item, Result> executor(stats.jobs, static_cast<size_t>(stats.jobs) * 16);
-  stats.interrupted = !executor.run(produce, work, consume, tick);
+  bool finished = executor.run(produce, work, consume, tick);
+  stats.interrupted = !finished || (options.stop && options.stop->load());
   stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return stats;
 }

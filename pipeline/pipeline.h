@@ -59,6 +59,7 @@ struct Progress {
 
 struct BuildOptions {
   bool cooccurrence = true;
+  bool tagger = true;          // the statistical NER tagger beside lexicons and patterns
   int jobs = 0;                // extraction threads; 0 = availableCores()
   std::optional<Shard> shard;  // keep only this shard's documents
   // Called on the calling thread about every progressInterval (and not at all when empty).

@@ -8,7 +8,7 @@
 
 namespace newsgraph::mention {
 
-enum class Source : uint8_t { Lexicon, Pattern };
+enum class Source : uint8_t { Lexicon, Pattern, Tagger };
 
 struct Candidate {
   Mention mention;
@@ -44,5 +44,8 @@ void findGazetteer(Document& doc, const text::Sentence& sentence);
 // Person, organisation and event patterns over one sentence (after findGazetteer).
 void findPersons(Document& doc, const text::Sentence& sentence);
 void findOrganizations(Document& doc, const text::Sentence& sentence);
+// Names the tagger finds, typed with the lexicon where it knows them (tagger_mentions.cc).
+void findTagged(Document& doc, const text::Sentence& sentence, const tagger::Tagger& tagger,
+                tagger::DocumentHistory& history);
 
 }  // namespace newsgraph::mention

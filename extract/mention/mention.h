@@ -3,8 +3,10 @@
 // Recognizers: the gazetteer (lexicons in data/lexicons/, matched over folded token
 // sequences through a hash table, longest match first), patterns (person names after
 // titles such as "Foreign Minister Sergey Lavrov" or "Mr.", capitalised names next to
-// person cues such as "said", "Ministry of X", "X Forum/Summit"), and later a tagger.
-// Overlaps are resolved by one rule: the longest span wins; at equal length the lexicon wins.
+// person cues such as "said", "Ministry of X", "X Forum/Summit"), and the statistical
+// tagger (extract/tagger, trained on CoNLL-2003) for names no lexicon or pattern knows.
+// Overlaps are resolved by one rule: lexicon and pattern spans first, the longest span wins
+// and at equal length the lexicon wins; a tagger span only fills tokens nobody else claimed.
 //
 //   const Lexicon& lexicon = Lexicon::standard();
 //   MentionFinder finder(lexicon);
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "core/core.h"
+#include "extract/tagger/tagger.h"
 #include "extract/text/text.h"
 
 namespace newsgraph::mention {
@@ -87,12 +90,14 @@ class Lexicon {
 
 class MentionFinder {
  public:
-  explicit MentionFinder(const Lexicon& lexicon);
+  // tagger may be null: lexicon and patterns only.
+  explicit MentionFinder(const Lexicon& lexicon, const tagger::Tagger* tagger = nullptr);
   // Mentions in token order, without overlaps.
   std::vector<Mention> find(std::string_view text, const text::Segmentation& seg) const;
 
  private:
   const Lexicon& lexicon_;
+  const tagger::Tagger* tagger_;
 };
 
 }  // namespace newsgraph::mention

@@ -5,7 +5,8 @@
 
 namespace newsgraph::mention {
 
-MentionFinder::MentionFinder(const Lexicon& lexicon) : lexicon_(lexicon) {}
+MentionFinder::MentionFinder(const Lexicon& lexicon, const tagger::Tagger* tagger)
+    : lexicon_(lexicon), tagger_(tagger) {}
 
 std::vector<Mention> MentionFinder::find(std::string_view /*text*/,
                                          const text::Segmentation& seg) const {
@@ -14,6 +15,10 @@ std::vector<Mention> MentionFinder::find(std::string_view /*text*/,
   for (const text::Sentence& s : seg.sentences) {
     findPersons(doc, s);
     findOrganizations(doc, s);
+  }
+  if (tagger_) {
+    tagger::DocumentHistory history;
+    for (const text::Sentence& s : seg.sentences) findTagged(doc, s, *tagger_, history);
   }
   // One rule for overlaps: the longest span wins; at equal length the lexicon wins.
   std::vector<uint32_t> order(doc.candidates.size());
@@ -25,6 +30,8 @@ std::vector<Mention> MentionFinder::find(std::string_view /*text*/,
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     const Candidate& x = doc.candidates[a];
     const Candidate& y = doc.candidates[b];
+    // the tagger only fills gaps: its spans come after every lexicon and pattern span
+    if ((x.source == Source::Tagger) != (y.source == Source::Tagger)) return y.source == Source::Tagger;
     if (length(a) != length(b)) return length(a) > length(b);
     if (x.source != y.source) return x.source == Source::Lexicon;
     if (x.mention.first_token != y.mention.first_token)

@@ -21,9 +21,9 @@ struct Found {
   std::string part_of;
 };
 
-inline std::vector<Found> findIn(const std::string& text) {
+inline std::vector<Found> findIn(const std::string& text, const tagger::Tagger* tagger = nullptr) {
   text::Segmentation seg = text::segment(text, {Span{0, static_cast<uint32_t>(text.size())}});
-  MentionFinder finder(lexicon());
+  MentionFinder finder(lexicon(), tagger);
   std::vector<Found> out;
   for (const Mention& m : finder.find(text, seg))
     out.push_back({text.substr(m.span.begin, m.span.size()), m.type, m.kind, m.canonical, m.part_of});
