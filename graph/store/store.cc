@@ -107,14 +107,13 @@ Store Store::open(const std::string& path, Mode mode) {
       path, writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
   checkIdentity(*db);
   if (mode == Mode::ReadOnly) {
-    db->exec("PRAGMA query_only=1");
+    db->exec("PRAGMA query_only=1; PRAGMA cache_size=-65536");
   } else {
     Statement check(*db, "PRAGMA quick_check");
     NG_CHECK(check.step() && check.text(0) == "ok", path,
              "the store is corrupted (PRAGMA quick_check failed); rebuild it");
     check.reset();
   }
-  db->exec("PRAGMA cache_size=-65536");
   return Store(std::move(db), path, "");
 }
 
