@@ -32,7 +32,8 @@ bool isSqlite(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   char head[16] = {};
   in.read(head, sizeof head);
-  return in.gcount() == 16 && std::string_view(head, 16) == std::string_view("SQLite format 3\0", 16);
+  return in.gcount() == 16 &&
+         std::string_view(head, 16) == std::string_view("SQLite format 3\0", 16);
 }
 
 eval::Graph loadGraph(const std::string& input) {
@@ -43,9 +44,9 @@ eval::Graph loadGraph(const std::string& input) {
   NG_CHECK(input == "-" || std::filesystem::exists(input, ignored), input,
            "no such file or directory");
   graph::KnowledgeGraph kg;
-  pipeline::BuildStats stats = pipeline::runPipeline(
-      {input}, pipeline::BuildOptions{},
-      [&](extract::DocumentFacts&& facts) { kg.addDocument(facts); });
+  pipeline::BuildStats stats =
+      pipeline::runPipeline({input}, pipeline::BuildOptions{},
+                            [&](extract::DocumentFacts&& facts) { kg.addDocument(facts); });
   NG_CHECK(stats.documents > 0, input, "no documents could be read");
   spdlog::info("built the graph of {} documents ({} skipped)", stats.documents, stats.skipped);
   return eval::fromKnowledgeGraph(kg);
@@ -55,19 +56,19 @@ eval::Graph loadGraph(const std::string& input) {
 
 void addEvalCommand(CLI::App& app, int& exitCode) {
   auto options = std::make_shared<EvalOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "eval", "Score a graph against gold annotations (precision, recall, F1)");
+  CLI::App* cmd =
+      app.add_subcommand("eval", "Score a graph against gold annotations (precision, recall, F1)");
   cmd->footer(
       "GRAPH is a GraphML file, a store (.db), or articles (file, directory, JSONL, - for\n"
-      "stdin) that are built into a graph first. GOLD is a newsgraph-gold/1 file (../shared/eval/). The numbers\n"
-      "are those of ../shared/tools/score_graphml.py. Exit status: 0 when every given threshold\n"
-      "holds, 1 when one falls short or an input cannot be read.\n\n"
+      "stdin) that are built into a graph first. GOLD is a newsgraph-gold/1 file\n"
+      "(../shared/eval/). The numbers are those of ../shared/tools/score_graphml.py.\n"
+      "Exit status: 0 when every given threshold holds, 1 when one falls short or an input\n"
+      "cannot be read (score_graphml.py exits 2 then).\n\n"
       "Examples:\n"
       "  newsgraph eval seeds.graphml ../shared/eval/seeds.gold.json\n"
       "  newsgraph eval ../shared/corpus/dev ../shared/eval/dev.gold.json --json\n"
       "  newsgraph eval out.graphml gold.json --min-entity-f1 0.8 --max-boilerplate 0");
-  cmd->add_option("graph", options->graph,
-                  "GraphML file, store, or articles to build a graph from")
+  cmd->add_option("graph", options->graph, "GraphML file, store, or articles to build a graph from")
       ->required();
   cmd->add_option("gold", options->gold, "Gold annotations (newsgraph-gold/1 JSON)")->required();
   cmd->add_flag("--json", options->json, "Print the full report as JSON");
@@ -85,8 +86,8 @@ int runEval(const EvalOptions& options) {
   eval::Report report = eval::score(gold, loadGraph(options.graph));
   std::cout << (options.json ? eval::formatJson(report) : eval::formatText(report));
   std::cout.flush();
-  eval::Thresholds thresholds{options.minEntityF1, options.minTypedEntityF1,
-                              options.minRelationF1, options.maxBoilerplate};
+  eval::Thresholds thresholds{options.minEntityF1, options.minTypedEntityF1, options.minRelationF1,
+                              options.maxBoilerplate};
   std::vector<std::string> shortfalls = eval::shortfalls(report, thresholds);
   for (const std::string& s : shortfalls) std::cerr << "SHORT: " << s << '\n';
   return shortfalls.empty() ? 0 : 1;

@@ -20,8 +20,8 @@ namespace newsgraph::eval {
 // The part of a graph that scoring reads: the GraphML output contract, before any matching.
 struct Node {
   std::string id;
-  std::optional<std::string> label;    // absent when the node has no label data
-  std::string type;                    // "" when absent
+  std::optional<std::string> label;  // absent when the node has no label data
+  std::string type;                  // "" when absent
   std::vector<std::string> aliases;
   std::vector<std::string> documents;  // as written: ids or paths (only the file name counts)
 };
@@ -50,8 +50,8 @@ Graph fromKnowledgeGraph(const graph::KnowledgeGraph& kg);
 
 // newsgraph-gold/1.
 struct GoldEntity {
-  std::string name;                  // canonical name
-  std::vector<std::string> types;    // "GPE|LOC" split on '|'; {""} when the type is missing
+  std::string name;                // canonical name
+  std::vector<std::string> types;  // "GPE|LOC" split on '|'; {""} when the type is missing
   std::vector<std::string> aliases;
 };
 
@@ -94,7 +94,7 @@ struct DocumentReport {
 };
 
 struct Report {
-  std::vector<DocumentReport> documents;  // in gold order
+  std::vector<DocumentReport> documents;     // in gold order
   Score entities, typedEntities, relations;  // micro-averaged
   int boilerplateLeaks = 0;
 };

@@ -64,8 +64,8 @@ class GoldParser {
     if (!v) return out;
     NG_CHECK(v->IsArray(), where_, context + ": \"" + name + "\" must be a list");
     for (const Value& r : v->GetArray()) {
-      std::string what = context + ": relation " + std::to_string(out.size() + 1) + " of \"" +
-                         name + "\"";
+      std::string what =
+          context + ": relation " + std::to_string(out.size() + 1) + " of \"" + name + "\"";
       NG_CHECK(r.IsObject(), where_, what + " must be an object");
       GoldRelation rel;
       rel.subject = requireString(r, "s", what);
@@ -136,12 +136,13 @@ class GoldParser {
 Gold parseGold(std::string_view json, const std::string& name) {
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNanAndInfFlag>(json.data(),
-                                                                                   json.size());
+                                                                                    json.size());
   if (doc.HasParseError()) {
     size_t offset = std::min(doc.GetErrorOffset(), json.size());
     size_t line = 1 + static_cast<size_t>(std::count(json.begin(), json.begin() + offset, '\n'));
-    NG_THROW(name + ":" + std::to_string(line),
-             std::string("malformed gold JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    NG_THROW(
+        name + ":" + std::to_string(line),
+        std::string("malformed gold JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
   }
   return GoldParser(name).parse(doc);
 }

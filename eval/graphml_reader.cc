@@ -96,9 +96,7 @@ class Reader {
   }
 
  private:
-  std::string at(const xmlNode* n) const {
-    return where_ + ":" + std::to_string(xmlGetLineNo(n));
-  }
+  std::string at(const xmlNode* n) const { return where_ + ":" + std::to_string(xmlGetLineNo(n)); }
 
   // attr.name -> text of the element's direct <data> children; a later one wins.
   std::map<std::string, std::string> data(const xmlNode* element) const {
@@ -160,8 +158,8 @@ class Reader {
 using Document = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
 // No network, no external entities, no messages on stderr: errors come back as an Error.
-constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR |
-                              XML_PARSE_NOWARNING;
+constexpr int kParseOptions =
+    XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 
 // The first error, which names the cause ("Opening and ending tag mismatch"), where the last
 // one often only says that the data ended early.

@@ -16,10 +16,10 @@ namespace {
 
 std::string nfkc(std::string_view name) {
   utf8proc_uint8_t* mapped = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
-                                    static_cast<utf8proc_ssize_t>(name.size()), &mapped,
-                                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                                   UTF8PROC_COMPAT));
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+      static_cast<utf8proc_ssize_t>(name.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
   NG_CHECK(n >= 0, "", "invalid UTF-8 in name '" + std::string(name) + "'");
   std::unique_ptr<utf8proc_uint8_t, decltype(&free)> owner(mapped, &free);
   return std::string(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));

@@ -2,6 +2,9 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "core/core.h"
 
 namespace newsgraph::eval {
@@ -16,17 +19,14 @@ bool isCased(char32_t c) {
 
 // Case_Ignorable: marks, format characters, modifiers and the word-internal punctuation.
 bool isCaseIgnorable(char32_t c) {
-  switch (c) {
-    case U'\'': case U'.': case U':': case U'^': case U'`': case 0xB7: case 0x2018: case 0x2019:
-    case 0x2024: case 0x2027: case 0xFE13: case 0xFE52: case 0xFE55: case 0xFF07: case 0xFF0E:
-      return true;
-    default:
-      break;
-  }
+  constexpr char32_t kPunctuation[] = {U'\'',  U'.',   U':',   U'^',   U'`',
+                                       0xB7,   0x2018, 0x2019, 0x2024, 0x2027,
+                                       0xFE13, 0xFE52, 0xFE55, 0xFF07, 0xFF0E};
+  if (std::find(std::begin(kPunctuation), std::end(kPunctuation), c) != std::end(kPunctuation))
+    return true;
   utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
   return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME ||
-         cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_LM ||
-         cat == UTF8PROC_CATEGORY_SK;
+         cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_SK;
 }
 
 // "ΟΔΟΣ".lower() == "οδος": a capital sigma after a cased letter and not before one.
@@ -42,21 +42,18 @@ bool isFinalSigma(std::u32string_view text, size_t i) {
 }  // namespace
 
 bool isPythonSpace(char32_t c) {
-  switch (c) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x1C: case 0x1D: case 0x1E:
-    case 0x1F: case 0x20: case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
-    case 0x202F: case 0x205F: case 0x3000:
-      return true;
-    default:
-      return c >= 0x2000 && c <= 0x200A;
-  }
+  constexpr char32_t kSpaces[] = {0x09, 0x0A, 0x0B, 0x0C,   0x0D,   0x1C,   0x1D,   0x1E,   0x1F,
+                                  0x20, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
+  return (c >= 0x2000 && c <= 0x200A) ||
+         std::find(std::begin(kSpaces), std::end(kSpaces), c) != std::end(kSpaces);
 }
 
 std::string_view stripPython(std::string_view text) {
   auto spaceAt = [&](size_t i, size_t* length) {
     utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + i,
-                                          static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    utf8proc_ssize_t n =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + i,
+                         static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
     *length = n > 0 ? static_cast<size_t>(n) : 1;
     return n > 0 && isPythonSpace(static_cast<char32_t>(cp));
   };

@@ -76,19 +76,20 @@ std::string formatText(const Report& report) {
     out += padRight(d.file, 32) + format(" entities F1 %.3f  relations F1 %.3f  leaks %zu\n",
                                          d.entities.f1, d.relations.f1, d.boilerplateLeaks.size());
     const std::pair<const char*, const std::vector<std::string>*> lists[] = {
-        {"missed entities", &d.missedEntities},     {"spurious entities", &d.spuriousEntities},
-        {"boilerplate leaks", &d.boilerplateLeaks}, {"missed relations", &d.missedRelations},
+        {"missed entities", &d.missedEntities},
+        {"spurious entities", &d.spuriousEntities},
+        {"boilerplate leaks", &d.boilerplateLeaks},
+        {"missed relations", &d.missedRelations},
         {"spurious relations", &d.spuriousRelations}};
     for (const auto& [name, items] : lists)
       if (!items->empty()) out += std::string("    ") + name + ": " + joined(*items) + "\n";
   }
-  const std::pair<const char*, const Score*> totals[] = {
-      {"entities", &report.entities},
-      {"typed_entities", &report.typedEntities},
-      {"relations", &report.relations}};
+  const std::pair<const char*, const Score*> totals[] = {{"entities", &report.entities},
+                                                         {"typed_entities", &report.typedEntities},
+                                                         {"relations", &report.relations}};
   for (const auto& [name, s] : totals)
-    out += padRight(name, 15) + format(" P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)\n",
-                                       s->precision, s->recall, s->f1, s->tp, s->fp, s->fn);
+    out += padRight(name, 15) + format(" P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)\n", s->precision,
+                                       s->recall, s->f1, s->tp, s->fp, s->fn);
   out += format("boilerplate leaks: %d\n", report.boilerplateLeaks);
   return out;
 }
@@ -133,8 +134,8 @@ std::vector<std::string> shortfalls(const Report& report, const Thresholds& thre
   for (const auto& [name, want, s] : checks)
     if (*want && s->f1 < **want) out.push_back(format("%s F1 %.3f < %.3f", name, s->f1, **want));
   if (thresholds.maxBoilerplate && report.boilerplateLeaks > *thresholds.maxBoilerplate)
-    out.push_back(format("boilerplate leaks %d > %d", report.boilerplateLeaks,
-                         *thresholds.maxBoilerplate));
+    out.push_back(
+        format("boilerplate leaks %d > %d", report.boilerplateLeaks, *thresholds.maxBoilerplate));
   return out;
 }
 

@@ -50,8 +50,8 @@ Outcome ours(const std::string& graph, const std::string& gold, const std::strin
 }
 
 Outcome theirs(const std::string& graph, const std::string& gold, const std::string& flags) {
-  return run(quote(kPython) + " " + quote(kScorer) + " " + quote(gold) + " " + quote(graph) +
-             " " + flags);
+  return run(quote(kPython) + " " + quote(kScorer) + " " + quote(gold) + " " + quote(graph) + " " +
+             flags);
 }
 
 // Same structure, same key order, same strings, same numbers (as doubles).
@@ -97,8 +97,10 @@ void expectAgreement(const std::string& graph, const std::string& gold) {
   double f1 = a["entities"]["f1"].GetDouble(), rf1 = a["relations"]["f1"].GetDouble();
   int leaks = a["boilerplate_leaks"].GetInt();
   char flags[160];
-  std::snprintf(flags, sizeof flags, "--min-entity-f1 %.4f --min-relation-f1 %.4f "
-                "--max-boilerplate %d", f1, rf1, leaks);
+  std::snprintf(flags, sizeof flags,
+                "--min-entity-f1 %.4f --min-relation-f1 %.4f "
+                "--max-boilerplate %d",
+                f1, rf1, leaks);
   EXPECT_EQ(ours(graph, gold, flags).status, 0);
   EXPECT_EQ(theirs(graph, gold, flags).status, 0);
   std::snprintf(flags, sizeof flags, "--min-typed-entity-f1 %.4f", f1 + 0.0001);
@@ -154,8 +156,8 @@ TEST_F(EvalAgreementTest, DevBuiltByTheBinary) {
 
 // score_graphml.py exits 2 here; newsgraph keeps its one error status, 1.
 TEST_F(EvalAgreementTest, UnreadableInputIsAnError) {
-  Outcome r = run(quote(kBinary) + " eval " + quote(kData + "tiny.graphml") +
-              " /nonexistent/gold.json", true);
+  Outcome r = run(
+      quote(kBinary) + " eval " + quote(kData + "tiny.graphml") + " /nonexistent/gold.json", true);
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.out.rfind("newsgraph: error: /nonexistent/gold.json", 0), 0u) << r.out;
   std::string broken = (dir_ / "broken.graphml").string();

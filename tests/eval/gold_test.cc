@@ -16,7 +16,8 @@ TEST(GoldTest, ReadsCatalogAndDocuments) {
                    "relations": [{"s": "Russia|Moscow", "r": "HOSTS", "o": "Taliban",
                                   "negated": 1}],
                    "optional_relations": [{"s": "Russia", "r": "MEETS", "o": "Taliban"}]}]
-  })", "gold.json");
+  })",
+                        "gold.json");
   ASSERT_EQ(gold.entities.size(), 3u);
   EXPECT_EQ(gold.entities[0].name, "Russia");
   EXPECT_EQ(gold.entities[0].aliases, std::vector<std::string>{"Russian"});
@@ -50,12 +51,12 @@ TEST(GoldTest, ErrorsNameFileAndLine) {
     EXPECT_EQ(e.where(), "bad.json:3");
   }
   EXPECT_THROW(parseGold(R"({"entities": {}})", "g.json"), Error);
-  EXPECT_THROW(parseGold(R"({"format": "newsgraph-gold/2", "entities": {}, "documents": []})",
-                         "g.json"),
-               Error);
-  EXPECT_THROW(parseGold(R"({"entities": {}, "documents": [{"file": "a", "entities": [1]}]})",
-                         "g.json"),
-               Error);
+  EXPECT_THROW(
+      parseGold(R"({"format": "newsgraph-gold/2", "entities": {}, "documents": []})", "g.json"),
+      Error);
+  EXPECT_THROW(
+      parseGold(R"({"entities": {}, "documents": [{"file": "a", "entities": [1]}]})", "g.json"),
+      Error);
   EXPECT_THROW(parseGold(R"({"entities": {}, "documents": [{"file": "a", "entities": [],
                               "relations": [{"s": "A", "o": "B"}]}]})",
                          "g.json"),

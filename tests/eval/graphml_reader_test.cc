@@ -19,7 +19,8 @@ TEST(GraphMLReaderTest, KeysByAttrNameAndListsSplit) {
     <node id="b"/>
     <edge source="a" target="b"><data key="x3">HOSTS</data><data key="negated"> Yes</data></edge>
     <edge source="b" target="a"><data key="x3">MEETS</data><data key="negated">no</data></edge>
-  </graph></graphml>)", "t.graphml");
+  </graph></graphml>)",
+                         "t.graphml");
   ASSERT_EQ(g.nodes.size(), 2u);
   EXPECT_EQ(g.nodes[0].label, "Russia & Co");
   EXPECT_EQ(g.nodes[0].type, "GPE");  // an undeclared key stands for itself
@@ -42,7 +43,8 @@ TEST(GraphMLReaderTest, NestedGraphsRepeatedIdsAndLateKeys) {
     <node id="a"><data key="k">Second</data></node>
   </graph>
   <graph><node id="ignored"/></graph>
-  <key id="k" attr.name="label"/></graphml>)", "t.graphml");
+  <key id="k" attr.name="label"/></graphml>)",
+                         "t.graphml");
   ASSERT_EQ(g.nodes.size(), 3u);
   EXPECT_EQ(g.nodes[0].id, "a");
   EXPECT_EQ(g.nodes[0].label, "Second");
@@ -52,8 +54,8 @@ TEST(GraphMLReaderTest, NestedGraphsRepeatedIdsAndLateKeys) {
 
 TEST(GraphMLReaderTest, ElementsOutsideTheNamespaceAreNotRead) {
   EXPECT_THROW(parseGraphML("<graphml><graph><node id=\"a\"/></graph></graphml>", "t"), Error);
-  Graph g = parseGraphML(kHead + "<graph><node xmlns=\"urn:other\" id=\"a\"/></graph></graphml>",
-                         "t");
+  Graph g =
+      parseGraphML(kHead + "<graph><node xmlns=\"urn:other\" id=\"a\"/></graph></graphml>", "t");
   EXPECT_TRUE(g.nodes.empty());
 }
 
@@ -84,7 +86,7 @@ TEST(GraphMLReaderTest, ReadsTheFixture) {
   EXPECT_EQ(g.edges.size(), 12u);
   EXPECT_EQ(g.nodes[7].label, "Soviet\u2013Afghan War");  // CDATA and text joined
   EXPECT_EQ(g.nodes[10].aliases, (std::vector<std::string>{"Mark\u00a0 Tully", "M. Tully"}));
-  EXPECT_EQ(g.nodes[11].label, "Paris");                  // text around a comment joined
+  EXPECT_EQ(g.nodes[11].label, "Paris");  // text around a comment joined
   EXPECT_EQ(g.nodes[16].label, "Kabul");
 }
 

@@ -35,19 +35,17 @@ TEST(NormalizeTest, QuotesDashesAndWhitespace) {
 TEST(NormalizeTest, UnicodeLikePython) {
   EXPECT_EQ(normalizeName("S\u00e3o Paulo"), "s\u00e3o paulo");
   EXPECT_EQ(normalizeName("Nicol\u00c1s MADURO"), "nicol\u00e1s maduro");
-  EXPECT_EQ(normalizeName("A\u0300"), "\u00e0");                   // NFKC composes
-  EXPECT_EQ(normalizeName("\ufb01nance"), "finance");             // compatibility ligature
-  EXPECT_EQ(normalizeName("\u2160"), "i");                        // Roman numeral one
-  EXPECT_EQ(normalizeName("\u0130stanbul"), "i\u0307stanbul");   // full lower-case mapping
+  EXPECT_EQ(normalizeName("A\u0300"), "\u00e0");                // NFKC composes
+  EXPECT_EQ(normalizeName("\ufb01nance"), "finance");           // compatibility ligature
+  EXPECT_EQ(normalizeName("\u2160"), "i");                      // Roman numeral one
+  EXPECT_EQ(normalizeName("\u0130stanbul"), "i\u0307stanbul");  // full lower-case mapping
   EXPECT_EQ(normalizeName("\u039f\u0394\u039f\u03a3"), "\u03bf\u03b4\u03bf\u03c2");
   EXPECT_EQ(normalizeName("\u039f\u0394\u039f\u03a3 \u039a\u0391\u0399"),
             "\u03bf\u03b4\u03bf\u03c2 \u03ba\u03b1\u03b9");
   EXPECT_EQ(normalizeName("\u03a3\u039f"), "\u03c3\u03bf");  // not final: nothing cased before
 }
 
-TEST(NormalizeTest, InvalidUtf8IsAnError) {
-  EXPECT_THROW(normalizeName("bad \xff name"), Error);
-}
+TEST(NormalizeTest, InvalidUtf8IsAnError) { EXPECT_THROW(normalizeName("bad \xff name"), Error); }
 
 TEST(SplitListTest, SeparatorsAndJsonArrays) {
   using V = std::vector<std::string>;
