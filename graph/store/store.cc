@@ -5,6 +5,8 @@
 
 #include <cstdio>
 #include <fstream>
+#include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 #include "graph/store/schema.h"
@@ -133,7 +135,10 @@ graph::KnowledgeGraph Store::load() const {
     Statement select(*db_, "SELECT entity_id, alias FROM aliases");
     while (select.step()) aliases[select.integer(0)].emplace(select.text(1));
   }
-  std::unordered_map<int64_t, graph::Vertex> vertexOf;
+  // Entity ids are dense row ids: a vector maps them to vertices without hashing.
+  std::vector<graph::Vertex> vertexOf(
+      static_cast<size_t>(db_->queryInt("SELECT coalesce(max(id), 0) + 1 FROM entities")),
+      graph::Graph::null_vertex());
   {
     // First appearance order (document id, position) gives the vertex order, and so the
     // direction of symmetric edges, of a graph built directly from the same documents.
@@ -142,7 +147,8 @@ graph::KnowledgeGraph Store::load() const {
                      "FROM entities ORDER BY first_document, first_position");
     while (select.step()) {
       graph::EntityProps e;
-      int64_t id = select.integer(0);
+      auto id = static_cast<size_t>(select.integer(0));
+      NG_CHECK(id < vertexOf.size(), path_, "the store is corrupted (entity id)");
       e.key = select.text(1);
       e.label = select.text(2);
       e.type = parseType(select.text(3), path_);
@@ -151,19 +157,30 @@ graph::KnowledgeGraph Store::load() const {
       e.last_seen = select.text(6);
       forEachItem(select.text(7), kUnitSeparator,
                   [&](std::string_view d) { e.documents.emplace_hint(e.documents.end(), d); });
-      if (auto it = aliases.find(id); it != aliases.end()) e.aliases = std::move(it->second);
-      vertexOf.emplace(id, kg.addEntity(e));
+      if (auto it = aliases.find(static_cast<int64_t>(id)); it != aliases.end())
+        e.aliases = std::move(it->second);
+      vertexOf[id] = kg.addEntity(e);
     }
   }
+  struct Row {
+    graph::Vertex subject, object;
+    graph::RelationProps props;
+  };
+  std::vector<Row> rows;
+  rows.reserve(static_cast<size_t>(db_->queryInt("SELECT count(*) FROM relations")));
+  const Ontology& ontology = Ontology::standard();
   Statement select(*db_,
                    "SELECT subject_id, object_id, relation, negated, weight, confidence, date, "
                    "documents, evidence FROM relations");
   while (select.step()) {
-    auto subject = vertexOf.find(select.integer(0));
-    auto object = vertexOf.find(select.integer(1));
-    NG_CHECK(subject != vertexOf.end() && object != vertexOf.end(), path_,
-             "the store is corrupted (a relation refers to a missing entity)");
-    graph::RelationProps r;
+    auto subject = static_cast<size_t>(select.integer(0));
+    auto object = static_cast<size_t>(select.integer(1));
+    NG_CHECK(subject < vertexOf.size() && object < vertexOf.size() &&
+                 vertexOf[subject] != graph::Graph::null_vertex() &&
+                 vertexOf[object] != graph::Graph::null_vertex(),
+             path_, "the store is corrupted (a relation refers to a missing entity)");
+    Row& row = rows.emplace_back();
+    graph::RelationProps& r = row.props;
     r.relation = select.text(2);
     r.negated = select.integer(3) != 0;
     r.weight = select.real(4);
@@ -172,16 +189,25 @@ graph::KnowledgeGraph Store::load() const {
     forEachItem(select.text(7), kUnitSeparator,
                 [&](std::string_view d) { r.documents.emplace_hint(r.documents.end(), d); });
     forEachItem(select.text(8), kRecordSeparator, [&](std::string_view item) {
-      graph::Evidence ev;
+      graph::Evidence& ev = r.evidence.emplace_back();
       int field = 0;
       forEachItem(item, kUnitSeparator, [&](std::string_view value) {
         (field == 0 ? ev.document : field == 1 ? ev.date : ev.sentence) = value;
         ++field;
       });
-      r.evidence.push_back(std::move(ev));
     });
-    kg.addRelation(subject->second, object->second, r);
+    row.subject = vertexOf[subject];
+    row.object = vertexOf[object];
+    if (row.object < row.subject && ontology.symmetric(r.relation))
+      std::swap(row.subject, row.object);
   }
+  // In the graph's own edge key order, each insertion lands next to the previous one, which
+  // keeps its edge index in cache: several times faster than in row order on large graphs.
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return std::tie(a.subject, a.object, a.props.relation, a.props.negated) <
+           std::tie(b.subject, b.object, b.props.relation, b.props.negated);
+  });
+  for (const Row& row : rows) kg.addRelation(row.subject, row.object, row.props);
   return kg;
 }
 
