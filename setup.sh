@@ -9,7 +9,7 @@ packages=(
   libboost-graph-dev rapidjson-dev libspdlog-dev libfmt-dev libcli11-dev libutf8proc-dev
   libsqlite3-dev zlib1g-dev libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  sqlite3 libxml2-utils graphviz python3 python3-networkx
+  sqlite3 libxml2-utils graphviz python3 python3-networkx python3-igraph
 )
 
 missing=()
