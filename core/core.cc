@@ -16,13 +16,8 @@ Error::Error(std::string message, std::string where, const char* file, int line)
       where_(std::move(where)) {
   std::string_view path(file);
   // Keep the repository-relative part of __FILE__.
-  for (std::string_view top : {"/core/", "/extract/", "/graph/", "/export/", "/cli/"}) {
-    size_t at = path.rfind(top);
-    if (at != std::string_view::npos) {
-      path.remove_prefix(at + 1);
-      break;
-    }
-  }
+  std::string_view root = NEWSGRAPH_SOURCE_ROOT "/";
+  if (path.substr(0, root.size()) == root) path.remove_prefix(root.size());
   source_ = std::string(path) + ":" + std::to_string(line);
 }
 

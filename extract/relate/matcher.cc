@@ -212,7 +212,7 @@ std::vector<int> coordinated(const SentenceData& d, const View& view, size_t u) 
       const std::string& w = d.word(view[k].token);
       if (isListSeparator(w) && separators < 2) {
         ++separators;
-      } else if (!d.titleWord[view[k].token - d.first] || separators == 0) {
+      } else if (!d.titleWord[view[k].token - d.first]) {
         break;
       }
       ++n;

@@ -91,7 +91,8 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
     if (afterThe && rules.has("anaphora_group", w)) candidates = {lastOrg};
     else if (afterThe && rules.has("anaphora_state", w)) candidates = candidateStates(ctx, state, d.slots, t);
     else if (rules.has("anaphora_person", w)) candidates = {lastPerson};
-    else if (w == "it") candidates = {firstActor};
+    else if (rules.has("pronoun_group", w)) candidates = {lastOrg};  // "after they took over"
+    else if (rules.has("pronoun_actor", w)) candidates = {firstActor};
     if (candidates.empty() || candidates[0] < 0) continue;
     d.slotAt[t - d.first] = static_cast<int>(d.slots.size());
     d.slots.push_back({candidates[0], t, t + 1, true, false, std::move(candidates)});

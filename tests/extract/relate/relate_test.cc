@@ -131,6 +131,34 @@ TEST(RelateTest, CompoundControl) {
   EXPECT_RELATION("Aid reached Houthi-controlled Yemen in March.", "Houthis", "CONTROLS", "Yemen");
 }
 
+TEST(RelateTest, CoordinationAcrossTitles) {
+  auto found = relations("President Macron and Prime Minister Fumio Kishida condemned Iran on Friday.");
+  EXPECT_TRUE(has(found, {"Emmanuel Macron", "CRITICIZES", "Iran"}));
+  EXPECT_TRUE(has(found, {"Fumio Kishida", "CRITICIZES", "Iran"}));
+}
+
+TEST(RelateTest, PlacesAfterInAreNotArguments) {
+  auto found = relations("EU ministers meeting in Brussels agreed to impose sanctions on Belarus.");
+  EXPECT_TRUE(has(found, {"European Union", "SANCTIONS", "Belarus"}));
+  EXPECT_FALSE(has(found, {"Belgium", "SANCTIONS", "Belarus"}));
+  for (const Triple& t : found) EXPECT_NE(t.relation, "MEETS") << t;
+}
+
+TEST(RelateTest, PassiveIsNotReadAsActive) {
+  auto found = relations("The Chilean minister was received by Peru's foreign minister.");
+  EXPECT_FALSE(has(found, {"Chile", "HOSTS", "Peru"}));
+}
+
+TEST(RelateTest, ReportedFutureIsAStatement) {
+  EXPECT_RELATION("Lavrov said that Russia would soon send a shipment of humanitarian aid to Syria.",
+                  "Russia", "PROVIDES_AID", "Syria");
+}
+
+TEST(RelateTest, TheyIsTheLastGroup) {
+  EXPECT_RELATION("Hezbollah fighters regrouped. In 2006 they seized control of southern Lebanon.",
+                  "Hezbollah", "CONTROLS", "Lebanon");
+}
+
 TEST(RelateTest, EvidenceIsTheSentence) {
   corpus::Document doc{"t.txt", "", "Headline\n\nJapan hosted French officials.\nMore text.", "t.txt"};
   DocumentFacts facts = extractor().extract(doc);
