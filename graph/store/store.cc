@@ -201,13 +201,20 @@ graph::KnowledgeGraph Store::load() const {
     if (row.object < row.subject && ontology.symmetric(r.relation))
       std::swap(row.subject, row.object);
   }
-  // In the graph's own edge key order, each insertion lands next to the previous one, which
-  // keeps its edge index in cache: several times faster than in row order on large graphs.
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    return std::tie(a.subject, a.object, a.props.relation, a.props.negated) <
-           std::tie(b.subject, b.object, b.props.relation, b.props.negated);
+  // In the graph's own edge order (by subject, then object), each insertion lands next to
+  // the previous one in the graph's edge index, which stays in cache: several times faster
+  // than row order on large graphs. Small keys are sorted, not the rows.
+  struct Key {
+    graph::Vertex subject, object;
+    size_t row;
+  };
+  std::vector<Key> order;
+  order.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) order.push_back({rows[i].subject, rows[i].object, i});
+  std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
+    return std::tie(a.subject, a.object, a.row) < std::tie(b.subject, b.object, b.row);
   });
-  for (const Row& row : rows) kg.addRelation(row.subject, row.object, row.props);
+  for (const Key& key : order) kg.addRelation(key.subject, key.object, rows[key.row].props);
   return kg;
 }
 
