@@ -54,6 +54,18 @@ cleanup() {
   if ((${#jobs_submitted[@]})); then
     scancel "${jobs_submitted[@]}" 2>/dev/null || true
   fi
+  # The slurmstepd of finished jobs linger for a moment: let them end (ours only, found by
+  # the slurm.conf in their environment) before the daemons go.
+  for _ in $(seq 100); do
+    steps=()
+    for pid in $(pgrep -x slurmstepd || true); do
+      tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "SLURM_CONF=$tmp/slurm.conf" &&
+        steps+=("$pid")
+    done
+    ((${#steps[@]})) || break
+    sleep 0.1
+  done
+  ((${#steps[@]} == 0)) || kill -9 "${steps[@]}" 2>/dev/null || true
   # slurmd first (it also ends the slurmstepd of any job still running), then the others.
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
     kill "${pids[i]}" 2>/dev/null || true
