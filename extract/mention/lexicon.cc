@@ -332,6 +332,19 @@ std::optional<TitleEntry> Lexicon::titleAt(const text::Segmentation& seg, uint32
   return best;
 }
 
+std::optional<std::string> Lexicon::stateBody(std::string_view surface) const {
+  std::string key = phraseKey(surface);
+  if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+  // "ministry of foreign affairs" -> "foreign affairs ministry"
+  size_t of = key.find(" of ");
+  if (of != std::string::npos && key.find(' ') == of) key = key.substr(of + 4) + " " + key.substr(0, of);
+  const auto* node = impl_->heads.find(key);
+  if (!node || node->value < 0) return std::nullopt;
+  const HeadInfo& head = impl_->heads.value(*node);
+  if (head.canonical.empty()) return std::nullopt;
+  return head.canonical;
+}
+
 std::vector<std::string> Lexicon::allNames() const {
   std::vector<std::string> names;
   for (const LexiconEntry& e : impl_->entries) {

@@ -78,6 +78,9 @@ class Lexicon {
   // Longest title (folded tokens) starting at token i; nullopt if none. Sets *length in tokens.
   std::optional<TitleEntry> titleAt(const text::Segmentation& seg, uint32_t i,
                                     uint32_t* length) const;
+  // The generic name of a state body that needs a state to name it ("the Foreign Ministry",
+  // "Ministry of Foreign Affairs" -> "Foreign Ministry"); nullopt for anything else.
+  std::optional<std::string> stateBody(std::string_view surface) const;
   // Every name of every entry (for benchmarks that compare with grep -F).
   std::vector<std::string> allNames() const;
 

@@ -48,6 +48,36 @@ std::optional<std::string> parentheticalAcronym(const Mention& m, const text::Se
   return foldName(acronym.text);
 }
 
+// "the Foreign Ministry" names the ministry of the state the sentence (or the one before)
+// is about: "Russian law ... the Foreign Ministry" -> Russian Foreign Ministry.
+std::string qualifiedBody(const std::vector<Mention>& mentions, size_t i, const std::string& body,
+                          const text::Segmentation& seg, const mention::Lexicon& lexicon) {
+  auto sentenceOf = [&](uint32_t token) {
+    auto it = std::upper_bound(seg.sentences.begin(), seg.sentences.end(), token,
+                               [](uint32_t t, const text::Sentence& s) { return t < s.first_token; });
+    return static_cast<size_t>(it - seg.sentences.begin()) - 1;
+  };
+  auto stateOf = [&](const Mention& m) -> const mention::LexiconEntry* {
+    const mention::LexiconEntry* e = m.canonical.empty() ? nullptr : lexicon.entry(m.canonical);
+    return e && !e->capital.empty() && !e->demonyms.empty() ? e : nullptr;
+  };
+  size_t here = sentenceOf(mentions[i].first_token);
+  for (size_t back = 0; back <= 1 && back <= here; ++back) {
+    size_t sentence = here - back;
+    const mention::LexiconEntry* best = nullptr;
+    for (size_t k = 0; k < mentions.size(); ++k) {
+      if (k == i || sentenceOf(mentions[k].first_token) != sentence) continue;
+      const mention::LexiconEntry* state = stateOf(mentions[k]);
+      if (!state) continue;
+      if (k > i && best) break;  // the nearest state before the body; else the first after
+      best = state;
+      if (k > i) break;
+    }
+    if (best) return best->demonyms.front() + " " + body;
+  }
+  return "";
+}
+
 }  // namespace
 
 int Resolution::find(std::string_view key) const {
@@ -104,7 +134,15 @@ Resolution resolveMentions(const std::vector<Mention>& mentions, std::string_vie
         deferred.push_back(i);
         continue;
       }
-      canonical = surface;
+      if (auto body = lexicon.stateBody(surface)) {
+        // the ministry this document already named ("Uzbekistan's Foreign Ministry ... the
+        // Foreign Ministry said"), else the one of the state the sentence is about
+        for (const Entity& e : r.entities)
+          if (e.name.size() > body->size() + 1 && e.name.compare(e.name.size() - body->size(), body->size(), *body) == 0)
+            canonical = e.name;
+        if (canonical.empty()) canonical = qualifiedBody(mentions, i, *body, seg, lexicon);
+      }
+      if (canonical.empty()) canonical = surface;
     }
     int entity = r.ensure(canonical, type);
     if (r.entities[static_cast<size_t>(entity)].mentions == 0)
