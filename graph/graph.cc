@@ -28,7 +28,7 @@ void keepFirstEvidence(std::vector<Evidence>& evidence) {
 void mergeEvidence(RelationProps& into, const RelationProps& from) {
   into.weight += from.weight;
   into.confidence = std::max(into.confidence, from.confidence);
-  into.documents.insert(from.documents.begin(), from.documents.end());
+  for (const std::string& d : from.documents) into.documents.insert(into.documents.end(), d);
   if (!from.date.empty() && (into.date.empty() || from.date < into.date)) into.date = from.date;
   into.evidence.insert(into.evidence.end(), from.evidence.begin(), from.evidence.end());
   keepFirstEvidence(into.evidence);
@@ -49,7 +49,8 @@ Vertex KnowledgeGraph::addEntity(const EntityProps& entity) {
   into.aliases.insert(entity.aliases.begin(), entity.aliases.end());
   if (entity.label != into.label) into.aliases.insert(entity.label);
   into.mentions += entity.mentions;
-  into.documents.insert(entity.documents.begin(), entity.documents.end());
+  // documents mostly arrive in sorted order: the end hint makes those inserts constant time
+  for (const std::string& d : entity.documents) into.documents.insert(into.documents.end(), d);
   widenDates(into, entity.first_seen);
   widenDates(into, entity.last_seen);
   // The most mentioned type wins; ties go to the first type in enum order, not to the
@@ -63,7 +64,8 @@ Vertex KnowledgeGraph::addEntity(const EntityProps& entity) {
 Edge KnowledgeGraph::addRelation(Vertex subject, Vertex object, const RelationProps& relation) {
   if (Ontology::standard().symmetric(relation.relation) && object < subject)
     std::swap(subject, object);
-  auto key = std::make_tuple(subject, object, relation.relation, relation.negated);
+  auto id = relationIds_.try_emplace(relation.relation, static_cast<uint16_t>(relationIds_.size())).first->second;
+  auto key = std::make_tuple(subject, object, id, relation.negated);
   auto it = edges_.find(key);
   if (it == edges_.end()) {
     RelationProps props = relation;

@@ -73,7 +73,8 @@ class KnowledgeGraph {
  private:
   Graph graph_;
   std::unordered_map<std::string, Vertex> byKey_;
-  std::map<std::tuple<Vertex, Vertex, std::string, bool>, Edge> edges_;
+  std::unordered_map<std::string, uint16_t> relationIds_;  // relation name -> small id
+  std::map<std::tuple<Vertex, Vertex, uint16_t, bool>, Edge> edges_;
   // Mentions per type and vertex; the most mentioned type is the vertex type.
   std::vector<std::array<int, kEntityTypeCount>> typeVotes_;
 };

@@ -22,12 +22,12 @@ class Matcher {
   bool gapToken(const Element& gap, size_t u) const {
     if (!plainToken(u)) return gap.gapOverSlots || locativePlace(u);
     const std::string& w = word(u);
-    return !rules_.has("gap_stop", w) && !rules_.has("clause_breaks", w);
+    return !rules_.has(WordList::GapStop, w) && !rules_.has(WordList::ClauseBreaks, w);
   }
 
   // "meeting in Brussels": a place after "in"/"at" is where, not who.
   bool locativePlace(size_t u) const {
-    if (plainToken(u) || u == 0 || !plainToken(u - 1) || !rules_.has("locative", word(u - 1)))
+    if (plainToken(u) || u == 0 || !plainToken(u - 1) || !rules_.has(WordList::Locative, word(u - 1)))
       return false;
     EntityType type = d_.entityType(d_.slots[static_cast<size_t>(view_[u].slot)].entity);
     return type == EntityType::Gpe || type == EntityType::Loc || type == EntityType::Fac;
@@ -55,7 +55,7 @@ class Matcher {
     // "called on the West to lift": the object of "on" is the subject of "lift"
     bool controlled = u + 1 < view_.size() && plainToken(u + 1) && word(u + 1) == "to";
     return !(e.kind == Element::Kind::Subject && u > 0 && plainToken(u - 1) &&
-             rules_.has("subject_blockers", word(u - 1)) && !controlled);
+             rules_.has(WordList::SubjectBlockers, word(u - 1)) && !controlled);
   }
 
   bool elementAt(const Element& e, size_t u, Binding& b, bool literalBefore) const {
@@ -114,7 +114,7 @@ class Matcher {
   bool reportedFuture(size_t u) const {
     if (word(u) != "would") return false;
     for (size_t k = 0; k < u; ++k)
-      if (plainToken(k) && rules_.has("reporting_verbs", word(k))) return true;
+      if (plainToken(k) && rules_.has(WordList::ReportingVerbs, word(k))) return true;
     return false;
   }
 
@@ -128,8 +128,8 @@ class Matcher {
     for (size_t u = from; u < anchor; ++u) {
       if (!plainToken(u)) continue;
       const std::string& w = word(u);
-      if (rules_.has("negation", w) || rules_.has("negating_verbs", w)) c.negated = true;
-      if (rules_.has("modal", w) && !reportedFuture(u)) c.hypothetical = true;
+      if (rules_.has(WordList::Negation, w) || rules_.has(WordList::NegatingVerbs, w)) c.negated = true;
+      if (rules_.has(WordList::Modal, w) && !reportedFuture(u)) c.hypothetical = true;
     }
     // "called on X not to host Y": an appeal, not a statement that X does not host Y.
     if (anchor >= 2 && plainToken(anchor - 1) && word(anchor - 1) == "to" && plainToken(anchor - 2) &&
@@ -143,10 +143,10 @@ class Matcher {
       for (size_t u = b.end; u < view_.size() && u < b.end + 12; ++u) {
         if (!plainToken(u)) continue;
         const std::string& w = word(u);
-        if (rules_.has("clause_breaks", w) || w == "," || w == ".") break;
-        if ((w == "not" || w == "n't") && u > 0 && plainToken(u - 1) && rules_.has("be", word(u - 1)))
+        if (rules_.has(WordList::ClauseBreaks, w) || w == "," || w == ".") break;
+        if ((w == "not" || w == "n't") && u > 0 && plainToken(u - 1) && rules_.has(WordList::Be, word(u - 1)))
           c.negated = true;
-        if (rules_.has("modal", w) || w == "depend" || w == "depends") c.hypothetical = true;
+        if (rules_.has(WordList::Modal, w) || w == "depend" || w == "depends") c.hypothetical = true;
       }
     }
   }
@@ -160,7 +160,7 @@ class Matcher {
     while (next + 1 < view_.size() && plainToken(next) && !plainToken(next + 1) &&
            (word(next) == "and" || word(next) == "," || word(next) == "or"))
       next += 2;
-    return next < view_.size() && plainToken(next) && rules_.has("demonym_agents", word(next));
+    return next < view_.size() && plainToken(next) && rules_.has(WordList::DemonymAgents, word(next));
   }
 
   void run(std::vector<Candidate>& out) const {

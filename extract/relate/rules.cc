@@ -97,13 +97,11 @@ std::vector<std::string> nounForms(const std::string& noun) {
   return forms;
 }
 
-const WordSet& RelationRules::Impl::list(const char* name) const {
-  static const WordSet empty;
-  auto it = words.find(name);
-  return it == words.end() ? empty : it->second;
-}
-
 namespace {
+
+// In the order of WordList.
+constexpr std::array<const char*, static_cast<size_t>(WordList::Count)> kWordListNames = {
+    "be", "negation", "negating_verbs", "modal", "relative", "clause_breaks", "anaphora_group", "anaphora_state", "anaphora_person", "pronoun_group", "pronoun_actor", "place_nouns", "body_heads", "control_compounds", "position_modifiers", "position_fillers", "holder_blockers", "demonym_agents", "reporting_verbs", "locative", "subject_blockers", "gap_stop"};
 
 std::vector<std::string> splitAlternatives(const std::string& s) {
   std::vector<std::string> out;
@@ -190,13 +188,13 @@ RelationRules RelationRules::load(const std::string& dataDir, const Ontology& on
   NG_CHECK(doc.IsObject() && doc.HasMember("rules") && doc["rules"].IsArray(), path,
            "expected an object with a \"rules\" array");
   auto impl = std::make_shared<Impl>();
-  if (doc.HasMember("words") && doc["words"].IsObject()) {
-    for (const auto& list : doc["words"].GetObject()) {
-      NG_CHECK(list.value.IsArray(), path, std::string("words.") + list.name.GetString() + " must be an array");
-      WordSet& set = impl->words[list.name.GetString()];
-      for (const auto& w : list.value.GetArray())
-        if (w.IsString()) set.insert(normaliseApostrophe(w.GetString()));
-    }
+  NG_CHECK(doc.HasMember("words") && doc["words"].IsObject(), path, "expected a \"words\" object");
+  for (size_t i = 0; i < kWordListNames.size(); ++i) {
+    auto list = doc["words"].FindMember(kWordListNames[i]);
+    NG_CHECK(list != doc["words"].MemberEnd() && list->value.IsArray(), path,
+             std::string("words.") + kWordListNames[i] + " must be a list of words");
+    for (const auto& w : list->value.GetArray())
+      if (w.IsString()) impl->words[i].insert(normaliseApostrophe(w.GetString()));
   }
   // Rules are one per line in the file; find each rule's line by its id for messages.
   for (const auto& r : doc["rules"].GetArray()) {

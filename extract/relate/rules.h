@@ -11,6 +11,7 @@
 //   BE            a form of "to be"
 //   [x]           an optional word
 
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -33,6 +34,33 @@ struct Element {
   WordSet words;           // for Words
 };
 
+// The word lists of relations.json ("words": {...}); every one must be present.
+enum class WordList : uint8_t {
+  Be,
+  Negation,
+  NegatingVerbs,
+  Modal,
+  Relative,
+  ClauseBreaks,
+  AnaphoraGroup,
+  AnaphoraState,
+  AnaphoraPerson,
+  PronounGroup,
+  PronounActor,
+  PlaceNouns,
+  BodyHeads,
+  ControlCompounds,
+  PositionModifiers,
+  PositionFillers,
+  HolderBlockers,
+  DemonymAgents,
+  ReportingVerbs,
+  Locative,
+  SubjectBlockers,
+  GapStop,
+  Count
+};
+
 struct Rule {
   std::string id;
   std::string relation;
@@ -45,9 +73,10 @@ struct RelationRules::Impl {
   std::vector<Rule> rules;
   // Every word that can start a match at the anchor -> (rule, element) pairs.
   std::unordered_map<std::string, std::vector<size_t>> anchors;
-  std::unordered_map<std::string, WordSet> words;  // the "words" lists
-  const WordSet& list(const char* name) const;
-  bool has(const char* name, const std::string& word) const { return list(name).count(word) > 0; }
+  std::array<WordSet, static_cast<size_t>(WordList::Count)> words;
+  bool has(WordList list, const std::string& word) const {
+    return words[static_cast<size_t>(list)].count(word) > 0;
+  }
 };
 
 // "host" -> host, hosts, hosted, hosting; irregular verbs from a small table.

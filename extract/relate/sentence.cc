@@ -88,11 +88,11 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
     const std::string& w = d.word(t);
     bool afterThe = t > d.first && d.word(t - 1) == "the";
     std::vector<int> candidates;
-    if (afterThe && rules.has("anaphora_group", w)) candidates = {lastOrg};
-    else if (afterThe && rules.has("anaphora_state", w)) candidates = candidateStates(ctx, state, d.slots, t);
-    else if (rules.has("anaphora_person", w)) candidates = {lastPerson};
-    else if (rules.has("pronoun_group", w)) candidates = {lastOrg};  // "after they took over"
-    else if (rules.has("pronoun_actor", w)) candidates = {firstActor};
+    if (afterThe && rules.has(WordList::AnaphoraGroup, w)) candidates = {lastOrg};
+    else if (afterThe && rules.has(WordList::AnaphoraState, w)) candidates = candidateStates(ctx, state, d.slots, t);
+    else if (rules.has(WordList::AnaphoraPerson, w)) candidates = {lastPerson};
+    else if (rules.has(WordList::PronounGroup, w)) candidates = {lastOrg};  // "after they took over"
+    else if (rules.has(WordList::PronounActor, w)) candidates = {firstActor};
     if (candidates.empty() || candidates[0] < 0) continue;
     d.slotAt[t - d.first] = static_cast<int>(d.slots.size());
     d.slots.push_back({candidates[0], t, t + 1, true, false, std::move(candidates)});
@@ -128,7 +128,7 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
       continue;
     }
     const std::string& w = d.word(t);
-    bool relative = w == "," && t + 1 < d.end && rules.has("relative", d.word(t + 1));
+    bool relative = w == "," && t + 1 < d.end && rules.has(WordList::Relative, d.word(t + 1));
     bool paren = w == "(";
     if (relative || paren) {
       uint32_t close = t + 1;

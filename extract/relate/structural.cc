@@ -62,11 +62,11 @@ class Structure {
     while (t > d_.first) {
       if (const Slot* s = slotEndingAt(t)) return s;
       const std::string& w = word(t - 1);
-      if (w == "'s" || rules_.has("position_modifiers", w) || w == "his" || w == "her") {
+      if (w == "'s" || rules_.has(WordList::PositionModifiers, w) || w == "his" || w == "her") {
         --t;
         continue;
       }
-      if (lowerWord(t - 1) && !rules_.has("holder_blockers", w) && ++words <= 3) {
+      if (lowerWord(t - 1) && !rules_.has(WordList::HolderBlockers, w) && ++words <= 3) {
         --t;
         continue;
       }
@@ -90,7 +90,7 @@ class Structure {
       }
       const std::string& w = word(t);
       if (w == "of" || w == "in" || w == "at" || w == "for" || w == "the" || w == "to" ||
-          rules_.has("position_modifiers", w) || lowerWord(t)) {
+          rules_.has(WordList::PositionModifiers, w) || lowerWord(t)) {
         ++t;
         continue;
       }
@@ -169,14 +169,14 @@ class Structure {
     uint32_t t = person.end;
     if (t >= d_.end || word(t) != ",") return;
     ++t;
-    while (t < d_.end && rules_.has("position_fillers", word(t))) ++t;
+    while (t < d_.end && rules_.has(WordList::PositionFillers, word(t))) ++t;
     const Slot* before = nullptr;
     if (const Slot* s = slotStartingAt(t)) {
       before = s;
       t = s->end;
       if (t < d_.end && word(t) == "'s") ++t;
     }
-    while (t < d_.end && rules_.has("position_modifiers", word(t))) ++t;
+    while (t < d_.end && rules_.has(WordList::PositionModifiers, word(t))) ++t;
     uint32_t len = 0;
     auto title = ctx_.lexicon.titleAt(ctx_.seg, t, &len);
     // lower-case words before the title: "senior-most diplomat"
@@ -192,7 +192,7 @@ class Structure {
 
   bool governmentBody(const Slot& org) const {
     for (uint32_t t = org.first; t < org.end; ++t)
-      if (rules_.has("body_heads", word(t))) return true;
+      if (rules_.has(WordList::BodyHeads, word(t))) return true;
     return false;
   }
 
@@ -243,7 +243,7 @@ class Structure {
       int words = 0;
       bool placeNoun = false;
       while (t > d_.first && words < 3 && lowerWord(t - 1)) {
-        placeNoun = placeNoun || rules_.has("place_nouns", word(t - 1));
+        placeNoun = placeNoun || rules_.has(WordList::PlaceNouns, word(t - 1));
         --t;
         ++words;
       }
@@ -260,7 +260,7 @@ class Structure {
     for (uint32_t t = d_.first; t + 1 < d_.end; ++t) {
       const std::string& w = word(t);
       size_t dash = w.rfind('-');
-      if (dash == std::string::npos || dash == 0 || !rules_.has("control_compounds", w.substr(dash)))
+      if (dash == std::string::npos || dash == 0 || !rules_.has(WordList::ControlCompounds, w.substr(dash)))
         continue;
       // "Taliban-led Afghanistan", or "Afghanistan's Taliban-led government"
       const Slot* controlled = slotStartingAt(t + 1);

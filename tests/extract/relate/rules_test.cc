@@ -35,11 +35,32 @@ TEST(RulesTest, StandardRulesLoad) {
   EXPECT_TRUE(rules.impl().anchors.count("hosted"));
 }
 
-std::string writeRules(const std::string& body) {
+// A rules file with BODY's rules and the standard word lists after them (so that the rule
+// lines keep their numbers).
+std::string writeRules(std::string body) {
+  std::string standard = readFile(std::string(NEWSGRAPH_SOURCE_DIR) + "/data/relations.json");
+  size_t words = standard.find("\"words\"");
+  size_t end = standard.find("},", words);
+  std::string wordsBlock = standard.substr(words, end + 1 - words);
+  size_t last = body.rfind('}');
+  if (last != std::string::npos && body.find("\"rules\"") != std::string::npos && body.rfind("]") < last)
+    body.insert(last, ", " + wordsBlock);
   auto dir = std::filesystem::temp_directory_path() / "ng_rules_test";
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "relations.json") << body;
   return dir.string();
+}
+
+TEST(RulesTest, MissingWordListIsAnError) {
+  auto dir = std::filesystem::temp_directory_path() / "ng_rules_test_words";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "relations.json") << "{\"words\": {\"be\": [\"is\"]}, \"rules\": []}";
+  try {
+    RelationRules::load(dir.string(), Ontology::standard());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(e.message().find("words.negation"), std::string::npos) << e.message();
+  }
 }
 
 TEST(RulesTest, UnknownRelationNamesTheLine) {
