@@ -4,6 +4,7 @@
 
 #include "export/export.h"
 #include "export/ordering.h"
+#include "export/xml.h"
 
 namespace newsgraph::exporter {
 namespace {
@@ -34,36 +35,10 @@ constexpr std::array<KeySpec, 15> kKeys = {{
     {"e_evidence", "edge", "evidence", "string"},
 }};
 
-// Escapes markup and drops characters XML 1.0 forbids (C0 controls but tab/newline/CR).
-void writeEscaped(std::ostream& out, std::string_view text) {
-  size_t plain = 0;
-  auto flush = [&](size_t i) {
-    out.write(text.data() + plain, static_cast<std::streamsize>(i - plain));
-    plain = i + 1;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    const char* replacement = nullptr;
-    switch (c) {
-      case '&': replacement = "&amp;"; break;
-      case '<': replacement = "&lt;"; break;
-      case '>': replacement = "&gt;"; break;
-      case '"': replacement = "&quot;"; break;
-      default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') replacement = "";
-    }
-    if (replacement) {
-      flush(i);
-      out << replacement;
-    }
-  }
-  flush(text.size());
-}
-
 void writeData(std::ostream& out, const char* key, std::string_view value) {
   if (value.empty()) return;
   out << "      <data key=\"" << key << "\">";
-  writeEscaped(out, value);
+  writeXmlEscaped(out, value);
   out << "</data>\n";
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Private to export/: XML text and attribute escaping for the GEXF writer.
+// Private to export/: XML text and attribute escaping for the GraphML and GEXF writers.
 
 #include <ostream>
 #include <string_view>
