@@ -36,6 +36,23 @@ int antecedentUnit(const View& view, size_t before, size_t n) {
   return -1;
 }
 
+// "CALGARY, Alberta, March 6 - Borealis said ...", "KABUL: Russia's foreign minister ...":
+// the dateline names where the story was filed, not an actor. Returns the first token after it.
+uint32_t datelineEnd(const SentenceData& d, const SentenceContext& ctx) {
+  int first = d.slotAt.empty() ? -1 : d.slotAt[0];
+  if (first < 0 || ctx.resolution.entities[static_cast<size_t>(d.slots[static_cast<size_t>(first)].entity)].type != EntityType::Gpe)
+    return d.first;
+  for (uint32_t t = d.slots[static_cast<size_t>(first)].end; t < d.end && t < d.first + 10; ++t) {
+    const std::string& w = d.word(t);
+    if (w == ":" || w == "-" || w == "\u2013" || w == "\u2014") return t + 1;
+    const text::Token& token = ctx.seg.tokens[t];
+    bool datelinePart = w == "," || token.has(text::kDigit) || token.has(text::kUpperInitial) ||
+                        d.slotAt[t - d.first] >= 0;
+    if (!datelinePart) break;
+  }
+  return d.first;
+}
+
 }  // namespace
 
 SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rules,
@@ -61,6 +78,13 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
     int entity = ctx.resolution.entity_of_mention[m];
     if (entity < 0) continue;
     const mention::Mention& mention = ctx.mentions[m];
+    // "Ohio-based Gencorp": a name inside a compound modifies; only "Taliban-led" and the
+    // like (control_compounds) leave it an actor.
+    const text::Token& last = ctx.seg.tokens[mention.end_token - 1];
+    if (mention.span.end < last.span.end) {
+      std::string suffix = text::lowerToken(ctx.text.substr(mention.span.end, last.span.end - mention.span.end));
+      if (!rules.has(WordList::ControlCompounds, suffix)) continue;
+    }
     Slot slot{entity, mention.first_token, std::min(mention.end_token, s.end_token), false,
               mention.kind == mention::MentionKind::Demonym, {}};
     d.slotAt[slot.first - d.first] = static_cast<int>(d.slots.size());
@@ -120,7 +144,7 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
   // Views: the main clause, then each relative clause or parenthesis with its antecedent.
   View main;
   std::vector<View> side;
-  for (uint32_t t = d.first; t < d.end;) {
+  for (uint32_t t = datelineEnd(d, ctx); t < d.end;) {
     int slot = d.slotAt[t - d.first];
     if (slot >= 0) {
       main.push_back({slot, t});

@@ -159,6 +159,24 @@ TEST(RelateTest, TheyIsTheLastGroup) {
                   "Hezbollah", "CONTROLS", "Lebanon");
 }
 
+TEST(RelateTest, DatelinesAreNotActors) {
+  auto found = relations("OTTAWA, March 6 - Acme Mining said it signed an agreement with Vale.");
+  for (const Triple& t : found) EXPECT_NE(t.subject, "Ottawa") << t;
+  found = relations("KABUL: Iran hosted Turkish officials on Friday.");
+  EXPECT_TRUE(has(found, {"Iran", "HOSTS", "Türkiye"}));
+  for (const Triple& t : found) EXPECT_NE(t.subject, "Kabul") << t;
+}
+
+TEST(RelateTest, CompoundModifiersAreNotArguments) {
+  for (const Triple& t : relations("Officials appealed to Ohio-based Gencorp to settle."))
+    EXPECT_NE(t.object, "Ohio") << t;
+}
+
+TEST(RelateTest, ObjectIsThePersonBehindATitle) {
+  EXPECT_RELATION("Indonesia urged Turkish Foreign Minister Hakan Fidan to act.", "Indonesia",
+                  "APPEALS_TO", "Hakan Fidan");
+}
+
 TEST(RelateTest, EvidenceIsTheSentence) {
   corpus::Document doc{"t.txt", "", "Headline\n\nJapan hosted French officials.\nMore text.", "t.txt"};
   DocumentFacts facts = extractor().extract(doc);
