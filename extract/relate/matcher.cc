@@ -162,7 +162,8 @@ class Matcher {
   }
 
   // "Afghan students arrived" is not Afghanistan acting; "Uzbek officials met" is.
-  bool actingDemonym(size_t u) const {
+  // As an object, "Russian banks" still stands for Russia (demonym_targets); "the Korean Won" does not.
+  bool actingDemonym(size_t u, bool object) const {
     const Slot& slot = d_.slots[static_cast<size_t>(view_[u].slot)];
     if (!slot.demonym) return true;
     // "Russian and Chinese leaders": the noun follows the last conjunct
@@ -170,7 +171,13 @@ class Matcher {
     while (next + 1 < view_.size() && plainToken(next) && !plainToken(next + 1) &&
            (word(next) == "and" || word(next) == "," || word(next) == "or"))
       next += 2;
-    return next < view_.size() && plainToken(next) && rules_.has(WordList::DemonymAgents, word(next));
+    if (next >= view_.size() || !plainToken(next)) return false;
+    if (rules_.has(WordList::DemonymAgents, word(next))) return true;
+    if (!object) return false;
+    // "the Uzbek border town of Termez": a place of that state
+    bool place = rules_.has(WordList::PlaceNouns, word(next)) ||
+                 (next + 1 < view_.size() && plainToken(next + 1) && rules_.has(WordList::PlaceNouns, word(next + 1)));
+    return place || rules_.has(WordList::DemonymTargets, word(next));
   }
 
   void run(std::vector<Candidate>& out) const {
@@ -184,7 +191,9 @@ class Matcher {
         if (!right(rule, rule.anchor + 1, u + 1, b)) continue;
         if (!left(rule, static_cast<int>(rule.anchor) - 1, u, b)) continue;
         if (b.subject < 0 || b.object < 0) continue;
-        if (!actingDemonym(static_cast<size_t>(b.subject))) continue;
+        if (!actingDemonym(static_cast<size_t>(b.subject), false) ||
+            !actingDemonym(static_cast<size_t>(b.object), true))
+          continue;
         // "X was received by Y": an active pattern must not read a passive clause.
         bool active = static_cast<size_t>(b.subject) < u && static_cast<size_t>(b.object) > u;
         if (active && rule.elements[rule.anchor].trigger && !rule.elements[rule.anchor].noun &&

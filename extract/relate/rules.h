@@ -54,6 +54,7 @@ enum class WordList : uint8_t {
   PositionFillers,
   HolderBlockers,
   DemonymAgents,
+  DemonymTargets,
   ReportingVerbs,
   Locative,
   SubjectBlockers,

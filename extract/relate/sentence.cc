@@ -53,6 +53,18 @@ uint32_t datelineEnd(const SentenceData& d, const SentenceContext& ctx) {
   return d.first;
 }
 
+// "Acme Corp said it ...": "it" is the one who said; otherwise the sentence's first actor.
+int saidBy(const SentenceData& d, const SentenceContext& ctx, const RelationRules::Impl& rules,
+           uint32_t pronoun, int firstActor) {
+  if (pronoun < d.first + 2 || !rules.has(WordList::ReportingVerbs, d.word(pronoun - 1))) return firstActor;
+  for (const Slot& s : d.slots) {
+    if (s.anaphor || s.end != pronoun - 1) continue;
+    EntityType type = ctx.resolution.entities[static_cast<size_t>(s.entity)].type;
+    if (type == EntityType::Org || type == EntityType::Gpe) return s.entity;
+  }
+  return firstActor;
+}
+
 }  // namespace
 
 SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rules,
@@ -95,13 +107,14 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
   size_t nextReal = 0;
   int lastOrg = state.lastOrg, lastPerson = state.lastPerson;
   int firstActor = -1;
+  const uint32_t dateline = datelineEnd(d, ctx);
   for (uint32_t t = d.first; t < d.end; ++t) {
     while (nextReal < realSlots && d.slots[nextReal].first <= t) {
       const Slot& slot = d.slots[nextReal++];
       EntityType type = ctx.resolution.entities[static_cast<size_t>(slot.entity)].type;
       if (type == EntityType::Org) lastOrg = slot.entity;
       if (type == EntityType::Person) lastPerson = slot.entity;
-      if (firstActor < 0 && (type == EntityType::Gpe || type == EntityType::Org))
+      if (firstActor < 0 && slot.first >= dateline && (type == EntityType::Gpe || type == EntityType::Org))
         firstActor = slot.entity;
     }
     if (d.slotAt[t - d.first] >= 0) continue;
@@ -116,7 +129,7 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
     else if (afterThe && rules.has(WordList::AnaphoraState, w)) candidates = candidateStates(ctx, state, d.slots, t);
     else if (rules.has(WordList::AnaphoraPerson, w)) candidates = {lastPerson};
     else if (rules.has(WordList::PronounGroup, w)) candidates = {lastOrg};  // "after they took over"
-    else if (rules.has(WordList::PronounActor, w)) candidates = {firstActor};
+    else if (rules.has(WordList::PronounActor, w)) candidates = {saidBy(d, ctx, rules, t, firstActor)};
     if (candidates.empty() || candidates[0] < 0) continue;
     d.slotAt[t - d.first] = static_cast<int>(d.slots.size());
     d.slots.push_back({candidates[0], t, t + 1, true, false, std::move(candidates)});
@@ -144,7 +157,7 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
   // Views: the main clause, then each relative clause or parenthesis with its antecedent.
   View main;
   std::vector<View> side;
-  for (uint32_t t = datelineEnd(d, ctx); t < d.end;) {
+  for (uint32_t t = dateline; t < d.end;) {
     int slot = d.slotAt[t - d.first];
     if (slot >= 0) {
       main.push_back({slot, t});

@@ -177,6 +177,19 @@ TEST(RelateTest, ObjectIsThePersonBehindATitle) {
                   "APPEALS_TO", "Hakan Fidan");
 }
 
+TEST(RelateTest, SaidItIsTheSpeaker) {
+  EXPECT_RELATION("TOULOUSE, March 9 - Airbus said it signed an agreement with Renault.", "Airbus",
+                  "COOPERATES_WITH", "Renault");
+}
+
+TEST(RelateTest, DemonymObjectsNeedAStateNoun) {
+  for (const Triple& t : relations("Lula rejected suggestions the Brazilian real is weak."))
+    EXPECT_NE(t.object, "Brazil") << t;
+  EXPECT_RELATION("Washington imposed sanctions on Russian banks.", "United States", "SANCTIONS", "Russia");
+  EXPECT_RELATION("The delegation arrived in the Kazakh city of Almaty.", "Almaty", "LOCATED_IN",
+                  "Kazakhstan");
+}
+
 TEST(RelateTest, EvidenceIsTheSentence) {
   corpus::Document doc{"t.txt", "", "Headline\n\nJapan hosted French officials.\nMore text.", "t.txt"};
   DocumentFacts facts = extractor().extract(doc);
