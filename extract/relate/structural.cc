@@ -66,7 +66,9 @@ class Structure {
         --t;
         continue;
       }
-      if (lowerWord(t - 1) && !rules_.has(WordList::HolderBlockers, w) && ++words <= 3) {
+      // a verb ("the Committee urged President Reagan") separates holder and title
+      bool pastVerb = w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0;
+      if (lowerWord(t - 1) && !rules_.has(WordList::HolderBlockers, w) && !pastVerb && ++words <= 3) {
         --t;
         continue;
       }
@@ -225,8 +227,9 @@ class Structure {
     EntityType type = typeOf(place.entity);
     if (type != EntityType::Gpe && type != EntityType::Loc && type != EntityType::Fac) return;
     if (isState(ctx_, place.entity)) return;
-    // "Astana, Kazakhstan"
-    if (place.end + 1 < d_.end && word(place.end) == ",") {
+    // "Astana, Kazakhstan", but not "France, England, Italy" (a list)
+    bool listed = place.first > d_.first && (word(place.first - 1) == "," || word(place.first - 1) == "and");
+    if (!listed && place.end + 1 < d_.end && word(place.end) == ",") {
       const Slot* state = slotStartingAt(place.end + 1);
       if (state && !state->demonym && isState(ctx_, state->entity))
         emit(place.entity, state->entity, "LOCATED_IN", "place.comma");

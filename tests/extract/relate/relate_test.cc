@@ -190,6 +190,16 @@ TEST(RelateTest, DemonymObjectsNeedAStateNoun) {
                   "Kazakhstan");
 }
 
+TEST(RelateTest, AVerbSeparatesHolderAndTitle) {
+  for (const Triple& t : relations("A majority of the Senate urged President Lula to act."))
+    EXPECT_NE(t.relation, "HOLDS_POSITION") << t;
+}
+
+TEST(RelateTest, ListsOfPlacesAreNotLocations) {
+  auto found = relations("He toured France, Spain, Italy and Greece last month.");
+  for (const Triple& t : found) EXPECT_NE(t.relation, "LOCATED_IN") << t;
+}
+
 TEST(RelateTest, EvidenceIsTheSentence) {
   corpus::Document doc{"t.txt", "", "Headline\n\nJapan hosted French officials.\nMore text.", "t.txt"};
   DocumentFacts facts = extractor().extract(doc);
