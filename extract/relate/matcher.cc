@@ -151,16 +151,6 @@ class Matcher {
     }
   }
 
-  // "urged Agriculture Secretary Richard Lyng", "met Pakistani Prime Minister Kakar": the
-  // person the title introduces is the object, not the body or state before the title.
-  size_t personBehindTitle(size_t u) const {
-    size_t k = u + 1;
-    while (k < view_.size() && plainToken(k) && d_.titleWord[view_[k].token - d_.first]) ++k;
-    if (k == u + 1 || k >= view_.size() || plainToken(k)) return u;
-    const Slot& slot = d_.slots[static_cast<size_t>(view_[k].slot)];
-    return d_.entityType(slot.entity) == EntityType::Person ? k : u;
-  }
-
   // "Afghan students arrived" is not Afghanistan acting; "Uzbek officials met" is.
   // As an object, "Russian banks" still stands for Russia (demonym_targets); "the Korean Won" does not.
   bool actingDemonym(size_t u, bool object) const {
@@ -201,7 +191,6 @@ class Matcher {
           continue;
         Candidate c;
         c.subjectSlot = view_[static_cast<size_t>(b.subject)].slot;
-        b.object = static_cast<int>(personBehindTitle(static_cast<size_t>(b.object)));
         c.objectSlot = view_[static_cast<size_t>(b.object)].slot;
         c.rule = &rule;
         c.subjects = coordinated(d_, view_, static_cast<size_t>(b.subject));

@@ -138,17 +138,24 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
   state.lastOrg = lastOrg;
   state.lastPerson = lastPerson;
 
-  // Titles in front of person slots, so that "Yoon and Prime Minister Kishida" coordinates.
+  // Titles in front of persons and the state or body that holds them ("Argentine President
+  // Javier Milei", "Pakistan caretaker Prime Minister Kakar") describe the person: the views
+  // leave them out, so that the person is the argument and "Yoon and Prime Minister
+  // Kishida" coordinates. The title relation itself is read from the tokens (structural.cc).
   d.titleWord.assign(s.size(), 0);
+  std::vector<char> holderSlot(d.slots.size(), 0);
   for (size_t k = 0; k < realSlots; ++k) {
     const Slot& slot = d.slots[k];
     if (ctx.resolution.entities[static_cast<size_t>(slot.entity)].type != EntityType::Person) continue;
     for (uint32_t j = slot.first >= d.first + 5 ? slot.first - 5 : d.first; j < slot.first; ++j) {
       uint32_t len = 0;
-      if (ctx.lexicon.titleAt(ctx.seg, j, &len) && j + len == slot.first) {
-        for (uint32_t t = j; t < slot.first; ++t) d.titleWord[t - d.first] = 1;
-        break;
-      }
+      if (!ctx.lexicon.titleAt(ctx.seg, j, &len) || j + len != slot.first) continue;
+      uint32_t from = j;
+      while (from > d.first && rules.has(WordList::PositionModifiers, d.word(from - 1))) --from;
+      for (size_t h = 0; h < realSlots; ++h)
+        if (d.slots[h].end == from && d.slots[h].first < from) holderSlot[h] = 1;
+      for (uint32_t t = from; t < slot.first; ++t) d.titleWord[t - d.first] = 1;
+      break;
     }
   }
 
@@ -159,6 +166,14 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
   std::vector<View> side;
   for (uint32_t t = dateline; t < d.end;) {
     int slot = d.slotAt[t - d.first];
+    if (slot >= 0 && holderSlot[static_cast<size_t>(slot)]) {
+      t = d.slots[static_cast<size_t>(slot)].end;
+      continue;
+    }
+    if (slot < 0 && d.titleWord[t - d.first]) {
+      ++t;
+      continue;
+    }
     if (slot >= 0) {
       main.push_back({slot, t});
       t = d.slots[static_cast<size_t>(slot)].end;

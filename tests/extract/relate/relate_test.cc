@@ -73,6 +73,12 @@ TEST(RelateTest, Nominal) {
                   "WITHDRAWS_FROM", "Mali");
 }
 
+TEST(RelateTest, CoordinatedPartiesMeet) {
+  EXPECT_RELATION("President Lula and Argentine President Javier Milei held talks in Brasilia.",
+                  "Luiz Inácio Lula da Silva", "MEETS", "Javier Milei");
+  EXPECT_RELATION("Egypt and Jordan met on Monday to discuss Gaza.", "Egypt", "MEETS", "Jordan");
+}
+
 TEST(RelateTest, Coordination) {
   auto found = relations("Poland, Estonia and Latvia are members of NATO.");
   for (const char* state : {"Poland", "Estonia", "Latvia"})
