@@ -345,6 +345,12 @@ std::optional<std::string> Lexicon::stateBody(std::string_view surface) const {
   return head.canonical;
 }
 
+std::optional<EntityType> Lexicon::headType(std::string_view lastWord) const {
+  const auto* node = impl_->heads.find(phraseKey(lastWord));
+  if (!node || node->value < 0) return std::nullopt;
+  return impl_->heads.value(*node).type;
+}
+
 std::vector<std::string> Lexicon::allNames() const {
   std::vector<std::string> names;
   for (const LexiconEntry& e : impl_->entries) {

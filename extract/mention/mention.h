@@ -81,6 +81,9 @@ class Lexicon {
   // The generic name of a state body that needs a state to name it ("the Foreign Ministry",
   // "Ministry of Foreign Affairs" -> "Foreign Ministry"); nullopt for anything else.
   std::optional<std::string> stateBody(std::string_view surface) const;
+  // The type a name's last word gives it when that word is an organisation, event or
+  // facility head ("Standard Oil Co", "Davos Forum"); nullopt for other words.
+  std::optional<EntityType> headType(std::string_view lastWord) const;
   // Every name of every entry (for benchmarks that compare with grep -F).
   std::vector<std::string> allNames() const;
 

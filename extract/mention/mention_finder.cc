@@ -5,6 +5,39 @@
 
 namespace newsgraph::mention {
 
+namespace {
+
+bool allCapitals(const Document& doc, const text::Sentence& s) {
+  int words = 0;
+  for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+    const text::Token& token = doc.token(t);
+    if (!token.has(text::kAlpha)) continue;
+    for (char c : token.text)
+      if (c >= 'a' && c <= 'z') return false;
+    ++words;
+  }
+  return words >= 3;
+}
+
+// "The Northern Grain Growers Association (NGGA) ... the NGGA said": an acronym a document
+// defines in brackets after a name is a mention wherever it occurs (resolve links it back).
+void findDefinedAcronyms(Document& doc) {
+  const auto& tokens = doc.seg.tokens;
+  std::vector<std::pair<std::string_view, EntityType>> defined;
+  for (const Candidate& c : doc.candidates) {
+    uint32_t e = c.mention.end_token;
+    if (c.mention.end_token - c.mention.first_token < 2 || e + 2 >= tokens.size()) continue;
+    if (tokens[e].text == "(" && tokens[e + 2].text == ")" && tokens[e + 1].has(text::kAllUpper))
+      defined.emplace_back(tokens[e + 1].text, c.mention.type);
+  }
+  for (const auto& [acronym, type] : defined)
+    for (uint32_t t = 0; t < tokens.size(); ++t)
+      if (tokens[t].text == acronym && doc.gazetteerAt[t] < 0)
+        doc.add(t, t + 1, type, MentionKind::Pattern, "", 0.8f, Source::Pattern);
+}
+
+}  // namespace
+
 MentionFinder::MentionFinder(const Lexicon& lexicon, const tagger::Tagger* tagger)
     : lexicon_(lexicon), tagger_(tagger) {}
 
@@ -13,6 +46,9 @@ std::vector<Mention> MentionFinder::find(std::string_view /*text*/,
   Document doc(lexicon_.impl(), seg);
   for (const text::Sentence& s : seg.sentences) findGazetteer(doc, s);
   for (const text::Sentence& s : seg.sentences) {
+    // "SENATE PANEL APPROVES EXTENDING DAIRY COMMISSION": in an all-capitals headline the
+    // patterns cannot tell names from words; the lexicons still apply.
+    if (allCapitals(doc, s)) continue;
     findPersons(doc, s);
     findOrganizations(doc, s);
   }
@@ -20,6 +56,7 @@ std::vector<Mention> MentionFinder::find(std::string_view /*text*/,
     tagger::DocumentHistory history;
     for (const text::Sentence& s : seg.sentences) findTagged(doc, s, *tagger_, history);
   }
+  findDefinedAcronyms(doc);
   // One rule for overlaps: the longest span wins; at equal length the lexicon wins.
   std::vector<uint32_t> order(doc.candidates.size());
   std::iota(order.begin(), order.end(), 0u);

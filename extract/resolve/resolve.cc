@@ -124,6 +124,10 @@ Resolution resolveMentions(const std::vector<Mention>& mentions, std::string_vie
         type = entry->type;
       }
     }
+    // "Standard Oil Co said": a company, whatever the pattern or tagger guessed
+    if (canonical.empty() && type == EntityType::Person && m.end_token > m.first_token + 1) {
+      if (auto head = lexicon.headType(seg.tokens[m.end_token - 1].text)) type = *head;
+    }
     if (canonical.empty()) {
       auto acronym = acronymOf.find(foldName(surface));
       if (acronym != acronymOf.end()) {

@@ -49,3 +49,15 @@ TEST(TaggerMentionsTest, ChannelNumbersBelongToTheName) {
 
 }  // namespace
 }  // namespace newsgraph::mention
+
+namespace newsgraph::mention {
+namespace {
+
+TEST(MentionFinderTest, AllCapitalHeadlinesOnlyUseTheLexicons) {
+  auto found = testing::findIn("SENATE PANEL APPROVES DAIRY COMMISSION PLAN FOR FRANCE");
+  for (const testing::Found& f : found) EXPECT_EQ(f.kind, MentionKind::Name) << f.surface;
+  EXPECT_NE(testing::findSurface(found, "FRANCE"), nullptr);
+}
+
+}  // namespace
+}  // namespace newsgraph::mention
