@@ -123,7 +123,11 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
       if (t >= d.slots[k].first && t < d.slots[k].end) insideSlot = true;
     if (insideSlot) continue;
     const std::string& w = d.word(t);
+    // "the group", or "the African organisation" (an adjective between article and noun)
     bool afterThe = t > d.first && d.word(t - 1) == "the";
+    for (size_t k = 0; k < realSlots && !afterThe; ++k)
+      afterThe = d.slots[k].end == t && d.slots[k].demonym && d.slots[k].first > d.first &&
+                 d.word(d.slots[k].first - 1) == "the";
     std::vector<int> candidates;
     if (afterThe && rules.has(WordList::AnaphoraGroup, w)) candidates = {lastOrg};
     else if (afterThe && rules.has(WordList::AnaphoraState, w)) candidates = candidateStates(ctx, state, d.slots, t);

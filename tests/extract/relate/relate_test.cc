@@ -206,6 +206,16 @@ TEST(RelateTest, ListsOfPlacesAreNotLocations) {
   for (const Triple& t : found) EXPECT_NE(t.relation, "LOCATED_IN") << t;
 }
 
+TEST(RelateTest, TheAdjectiveOrganisationIsTheLastGroup) {
+  EXPECT_RELATION("ECOWAS met on Friday. The West African body urged Mali to hold elections.",
+                  "ECOWAS", "APPEALS_TO", "Mali");
+}
+
+TEST(RelateTest, VisitsTheCityOfX) {
+  EXPECT_RELATION("Erdogan arrived in the southern port city of Basra on Monday.",
+                  "Recep Tayyip Erdogan", "VISITS", "Basra");
+}
+
 TEST(RelateTest, EvidenceIsTheSentence) {
   corpus::Document doc{"t.txt", "", "Headline\n\nJapan hosted French officials.\nMore text.", "t.txt"};
   DocumentFacts facts = extractor().extract(doc);
