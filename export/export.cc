@@ -1,9 +1,9 @@
 #include "export/export.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
-#include <tuple>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 
 #include "export/ordering.h"
 
@@ -56,18 +56,35 @@ void write(const graph::KnowledgeGraph& kg, Format format, std::ostream& out) {
 
 Ordering orderGraph(const graph::Graph& g) {
   Ordering order;
+  order.vertices.reserve(num_vertices(g));
   for (auto v : boost::make_iterator_range(vertices(g))) order.vertices.push_back(v);
   std::sort(order.vertices.begin(), order.vertices.end(),
             [&](graph::Vertex a, graph::Vertex b) { return g[a].key < g[b].key; });
   order.rank.resize(num_vertices(g));
   for (size_t i = 0; i < order.vertices.size(); ++i) order.rank[order.vertices[i]] = i;
-  for (auto e : boost::make_iterator_range(edges(g))) order.edges.push_back(e);
-  auto edgeKey = [&](graph::Edge e) {
-    return std::make_tuple(order.rank[source(e, g)], order.rank[target(e, g)],
-                           std::cref(g[e].relation), g[e].negated);
+  // Out-edges of the sources in rank order, each group sorted by (target rank, relation,
+  // negated): the order of one sort by (source rank, target rank, relation, negated), as
+  // the index keeps those unique, but with small sorts on an integer key; relation names are
+  // compared only between edges with the same ends.
+  order.edges.reserve(num_edges(g));
+  struct Out {
+    size_t target;
+    graph::Edge edge;
   };
-  std::sort(order.edges.begin(), order.edges.end(),
-            [&](graph::Edge a, graph::Edge b) { return edgeKey(a) < edgeKey(b); });
+  std::vector<Out> group;
+  for (graph::Vertex v : order.vertices) {
+    group.clear();
+    for (auto e : boost::make_iterator_range(out_edges(v, g)))
+      group.push_back({order.rank[target(e, g)], e});
+    std::sort(group.begin(), group.end(), [&](const Out& a, const Out& b) {
+      if (a.target != b.target) return a.target < b.target;
+      const graph::RelationProps& ra = g[a.edge];
+      const graph::RelationProps& rb = g[b.edge];
+      if (int c = ra.relation.compare(rb.relation)) return c < 0;
+      return ra.negated < rb.negated;
+    });
+    for (const Out& out : group) order.edges.push_back(out.edge);
+  }
   return order;
 }
 
@@ -89,13 +106,42 @@ std::string joinEvidence(const graph::RelationProps& r) {
   return out;
 }
 
-std::string formatNumber(double value) {
-  char buf[32];
-  for (int precision = 6; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, value);
-    if (std::strtod(buf, nullptr) == value) break;
+void appendFormattedNumber(std::string& out, double value) {
+  // Integral weights and counts: "%.6g" prints those below 1e6 as plain integers ("-0" is
+  // not one of them).
+  if (value > -1e6 && value < 1e6 && value == std::trunc(value) &&
+      !(value == 0 && std::signbit(value))) {
+    char digits[16];
+    char* end = std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(value)).ptr;
+    out.append(digits, static_cast<size_t>(end - digits));
+    return;
   }
-  return buf;
+  char buf[64];
+  int precision = 6;
+  if (std::isfinite(value)) {
+    // A precision below the digit count of the shortest round-trip form never reads back
+    // the same value, so the search starts there instead of at 6.
+    char* end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific).ptr;
+    int digits = 0;
+    for (char* p = buf; p != end && *p != 'e'; ++p) digits += *p >= '0' && *p <= '9';
+    precision = std::max(precision, digits);
+  }
+  // to_chars with a precision prints what printf("%.*g") prints, without the locale.
+  for (;; ++precision) {
+    char* end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, precision).ptr;
+    double back = 0;
+    std::from_chars(buf, end, back);
+    if (back == value || precision >= 17) {
+      out.append(buf, static_cast<size_t>(end - buf));
+      return;
+    }
+  }
+}
+
+std::string formatNumber(double value) {
+  std::string out;
+  appendFormattedNumber(out, value);
+  return out;
 }
 
 }  // namespace newsgraph::exporter

@@ -1,7 +1,9 @@
 // GraphML per the output contract of DESIGN.md, streamed (no DOM), keys in one table.
 #include <array>
 #include <ostream>
+#include <string_view>
 
+#include "export/buffer.h"
 #include "export/export.h"
 #include "export/ordering.h"
 #include "export/xml.h"
@@ -35,56 +37,80 @@ constexpr std::array<KeySpec, 15> kKeys = {{
     {"e_evidence", "edge", "evidence", "string"},
 }};
 
-void writeData(std::ostream& out, const char* key, std::string_view value) {
+void writeData(OutputBuffer& out, std::string_view key, std::string_view value) {
   if (value.empty()) return;
-  out << "      <data key=\"" << key << "\">";
-  writeXmlEscaped(out, value);
-  out << "</data>\n";
+  out.append("      <data key=\"").append(key).append("\">").appendXml(value).append("</data>\n");
 }
+
+// Items joined by separator, escaped one by one (separators need no escaping) instead of
+// escaping a joined copy. Skipped when the joined text would be empty, as writeData does.
+template <typename Items, typename Text>
+void writeList(OutputBuffer& out, std::string_view key, const Items& items,
+               std::string_view separator, Text&& text) {
+  if (items.empty() || (items.size() == 1 && text(*items.begin()).empty())) return;
+  out.append("      <data key=\"").append(key).append("\">");
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out.append(separator);
+    first = false;
+    out.appendXml(text(item));
+  }
+  out.append("</data>\n");
+}
+
+std::string_view itself(const std::string& item) { return item; }
+std::string_view sentenceOf(const graph::Evidence& e) { return e.sentence; }
 
 }  // namespace
 
-void writeGraphML(const graph::KnowledgeGraph& kg, std::ostream& out) {
+void writeGraphML(const graph::KnowledgeGraph& kg, std::ostream& stream) {
   const graph::Graph& g = kg.graph();
   const Ontology& ontology = Ontology::standard();
   Ordering order = orderGraph(g);
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-         "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  OutputBuffer out(stream);
+  out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+             "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+             "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+             "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
   for (const KeySpec& k : kKeys)
-    out << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
-        << "\" attr.type=\"" << k.type << "\"/>\n";
-  out << "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n";
+    out.append("  <key id=\"").append(k.id).append("\" for=\"").append(k.domain)
+        .append("\" attr.name=\"").append(k.name).append("\" attr.type=\"").append(k.type)
+        .append("\"/>\n");
+  out.append("  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
   for (size_t i = 0; i < order.vertices.size(); ++i) {
     const graph::EntityProps& e = g[order.vertices[i]];
-    out << "    <node id=\"n" << i << "\">\n";
+    out.append("    <node id=\"n").appendInteger(static_cast<unsigned long long>(i)).append("\">\n");
     writeData(out, "n_label", e.label);
     writeData(out, "n_type", toString(e.type));
-    writeData(out, "n_aliases", joinList(e.aliases));
-    writeData(out, "n_mentions", std::to_string(e.mentions));
-    writeData(out, "n_documents", joinList(e.documents));
+    writeList(out, "n_aliases", e.aliases, ";", itself);
+    out.append("      <data key=\"n_mentions\">")
+        .appendInteger(static_cast<long long>(e.mentions))
+        .append("</data>\n");
+    writeList(out, "n_documents", e.documents, ";", itself);
     writeData(out, "n_first_seen", e.first_seen);
     writeData(out, "n_last_seen", e.last_seen);
-    out << "    </node>\n";
+    out.append("    </node>\n");
   }
   for (size_t i = 0; i < order.edges.size(); ++i) {
     graph::Edge edge = order.edges[i];
     const graph::RelationProps& r = g[edge];
-    out << "    <edge id=\"e" << i << "\" source=\"n" << order.rank[source(edge, g)]
-        << "\" target=\"n" << order.rank[target(edge, g)] << "\">\n";
+    out.append("    <edge id=\"e").appendInteger(static_cast<unsigned long long>(i))
+        .append("\" source=\"n").appendInteger(static_cast<unsigned long long>(order.rank[source(edge, g)]))
+        .append("\" target=\"n").appendInteger(static_cast<unsigned long long>(order.rank[target(edge, g)]))
+        .append("\">\n");
     writeData(out, "e_relation", r.relation);
     writeData(out, "e_label", ontology.label(r.relation));
     writeData(out, "e_negated", r.negated ? "true" : "false");
-    writeData(out, "e_weight", formatNumber(r.weight));
-    writeData(out, "e_confidence", formatNumber(r.confidence));
-    writeData(out, "e_documents", joinList(r.documents));
+    out.append("      <data key=\"e_weight\">").appendNumber(r.weight).append("</data>\n");
+    out.append("      <data key=\"e_confidence\">").appendNumber(r.confidence).append("</data>\n");
+    writeList(out, "e_documents", r.documents, ";", itself);
     writeData(out, "e_date", r.date);
-    writeData(out, "e_evidence", joinEvidence(r));
-    out << "    </edge>\n";
+    writeList(out, "e_evidence", r.evidence, " | ", sentenceOf);
+    out.append("    </edge>\n");
   }
-  out << "  </graph>\n</graphml>\n";
+  out.append("  </graph>\n</graphml>\n");
+  out.flush();
 }
 
 }  // namespace newsgraph::exporter

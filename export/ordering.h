@@ -22,7 +22,10 @@ Ordering orderGraph(const graph::Graph& g);
 std::string joinList(const std::set<std::string>& items, std::string_view separator = ";");
 // The evidence sentences of an edge, "sentence one | sentence two".
 std::string joinEvidence(const graph::RelationProps& r);
-// Shortest round-trip decimal ("1", "0.75").
+// Shortest round-trip decimal ("1", "0.75"): printf's "%.*g" with the smallest precision
+// from 6 to 17 that reads back as the same double.
 std::string formatNumber(double value);
+// Appends formatNumber(value) to out without a temporary string.
+void appendFormattedNumber(std::string& out, double value);
 
 }  // namespace newsgraph::exporter
