@@ -36,12 +36,20 @@ void mergeEvidence(RelationProps& into, const RelationProps& from) {
 
 }  // namespace
 
-Vertex KnowledgeGraph::addEntity(const EntityProps& entity) {
+template <typename Props>
+Vertex KnowledgeGraph::insertEntity(Props&& entity) {
   auto [it, inserted] = byKey_.try_emplace(entity.key, 0);
   if (inserted) {
-    it->second = add_vertex(entity, graph_);
-    typeVotes_.push_back({});
+    // Boost's add_vertex only copies properties: add an empty vertex, then move them in.
+    try {
+      it->second = add_vertex(graph_);
+      typeVotes_.push_back({});
+    } catch (...) {
+      byKey_.erase(it);
+      throw;
+    }
     typeVotes_.back()[static_cast<size_t>(entity.type)] += std::max(entity.mentions, 1);
+    graph_[it->second] = std::forward<Props>(entity);
     return it->second;
   }
   Vertex v = it->second;
@@ -61,21 +69,56 @@ Vertex KnowledgeGraph::addEntity(const EntityProps& entity) {
   return v;
 }
 
-Edge KnowledgeGraph::addRelation(Vertex subject, Vertex object, const RelationProps& relation) {
+Vertex KnowledgeGraph::addEntity(const EntityProps& entity) { return insertEntity(entity); }
+Vertex KnowledgeGraph::addEntity(EntityProps&& entity) { return insertEntity(std::move(entity)); }
+
+size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& k) const noexcept {
+  // splitmix64's finalizer over the packed fields: vertex indexes are small and dense, so
+  // they need mixing before the table takes the low bits.
+  uint64_t h = uint64_t{k.subject} * 0x9E3779B97F4A7C15ULL + uint64_t{k.object};
+  h = h * 0xBF58476D1CE4E5B9ULL + (uint64_t{k.relation} << 1 | uint64_t{k.negated});
+  h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+  return static_cast<size_t>(h ^ (h >> 31));
+}
+
+template <typename Props>
+Edge KnowledgeGraph::insertRelation(Vertex subject, Vertex object, Props&& relation) {
   if (Ontology::standard().symmetric(relation.relation) && object < subject)
     std::swap(subject, object);
   auto id = relationIds_.try_emplace(relation.relation, static_cast<uint16_t>(relationIds_.size())).first->second;
-  auto key = std::make_tuple(subject, object, id, relation.negated);
-  auto it = edges_.find(key);
-  if (it == edges_.end()) {
-    RelationProps props = relation;
-    keepFirstEvidence(props.evidence);
-    Edge e = add_edge(subject, object, props, graph_).first;
-    edges_.emplace(key, e);
-    return e;
+  auto [it, inserted] = edges_.try_emplace(EdgeKey{subject, object, id, relation.negated});
+  if (!inserted) {
+    mergeEvidence(graph_[it->second], relation);
+    return it->second;
   }
-  mergeEvidence(graph_[it->second], relation);
+  // As for vertices: an empty edge, then its properties moved in.
+  try {
+    it->second = add_edge(subject, object, graph_).first;
+  } catch (...) {
+    edges_.erase(it);
+    throw;
+  }
+  RelationProps& props = graph_[it->second];
+  props = std::forward<Props>(relation);
+  keepFirstEvidence(props.evidence);
   return it->second;
+}
+
+Edge KnowledgeGraph::addRelation(Vertex subject, Vertex object, const RelationProps& relation) {
+  return insertRelation(subject, object, relation);
+}
+
+Edge KnowledgeGraph::addRelation(Vertex subject, Vertex object, RelationProps&& relation) {
+  return insertRelation(subject, object, std::move(relation));
+}
+
+void KnowledgeGraph::reserve(size_t vertices, size_t edges) {
+  // vecS keeps vertices in a public std::vector; Boost has no reserve of its own.
+  graph_.m_vertices.reserve(vertices);
+  byKey_.reserve(vertices);
+  typeVotes_.reserve(vertices);
+  edges_.reserve(edges);
 }
 
 void KnowledgeGraph::addDocument(const extract::DocumentFacts& facts) {

@@ -61,9 +61,16 @@ class KnowledgeGraph {
   // lower vertex index as source so that A-B and B-A aggregate into one edge.
   void addDocument(const extract::DocumentFacts& facts);
   // Adds or merges an entity by key (used by the store when loading). Returns its vertex.
+  // The rvalue overload moves a new entity's properties into the graph instead of copying.
   Vertex addEntity(const EntityProps& entity);
-  // Adds or merges an edge (used by the store when loading).
+  Vertex addEntity(EntityProps&& entity);
+  // Adds or merges an edge (used by the store when loading); the rvalue overload moves a
+  // new edge's properties (document set, evidence) into the graph.
   Edge addRelation(Vertex subject, Vertex object, const RelationProps& relation);
+  Edge addRelation(Vertex subject, Vertex object, RelationProps&& relation);
+  // Room for this many vertices and edges in all, so a load of known size does not rehash
+  // or regrow as it goes.
+  void reserve(size_t vertices, size_t edges);
 
   const Graph& graph() const { return graph_; }
   Graph& graph() { return graph_; }
@@ -71,10 +78,29 @@ class KnowledgeGraph {
   size_t typedRelationCount() const;
 
  private:
+  // An edge's identity: aggregation merges relations with equal keys.
+  struct EdgeKey {
+    Vertex subject, object;
+    uint16_t relation;
+    bool negated;
+    bool operator==(const EdgeKey& other) const {
+      return subject == other.subject && object == other.object &&
+             relation == other.relation && negated == other.negated;
+    }
+  };
+  struct EdgeKeyHash {
+    size_t operator()(const EdgeKey& k) const noexcept;
+  };
+
+  template <typename Props>
+  Vertex insertEntity(Props&& entity);
+  template <typename Props>
+  Edge insertRelation(Vertex subject, Vertex object, Props&& relation);
+
   Graph graph_;
   std::unordered_map<std::string, Vertex> byKey_;
   std::unordered_map<std::string, uint16_t> relationIds_;  // relation name -> small id
-  std::map<std::tuple<Vertex, Vertex, uint16_t, bool>, Edge> edges_;
+  std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;
   // Mentions per type and vertex; the most mentioned type is the vertex type.
   std::vector<std::array<int, kEntityTypeCount>> typeVotes_;
 };

@@ -130,15 +130,22 @@ void Store::finish() {
 
 graph::KnowledgeGraph Store::load() const {
   graph::KnowledgeGraph kg;
-  std::unordered_map<int64_t, std::set<std::string>> aliases;
-  {
-    Statement select(*db_, "SELECT entity_id, alias FROM aliases");
-    while (select.step()) aliases[select.integer(0)].emplace(select.text(1));
-  }
-  // Entity ids are dense row ids: a vector maps them to vertices without hashing.
+  kg.reserve(static_cast<size_t>(db_->queryInt("SELECT count(*) FROM entities")),
+             static_cast<size_t>(db_->queryInt("SELECT count(*) FROM relations")));
+  // Entity ids are dense row ids: vectors map them to vertices and aliases without hashing.
   std::vector<graph::Vertex> vertexOf(
       static_cast<size_t>(db_->queryInt("SELECT coalesce(max(id), 0) + 1 FROM entities")),
       graph::Graph::null_vertex());
+  std::vector<std::set<std::string>> aliases(vertexOf.size());
+  {
+    // The primary key (entity_id, alias) returns each entity's aliases sorted.
+    Statement select(*db_, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
+    while (select.step()) {
+      auto id = static_cast<size_t>(select.integer(0));
+      NG_CHECK(id < aliases.size(), path_, "the store is corrupted (an alias of a missing entity)");
+      aliases[id].emplace_hint(aliases[id].end(), select.text(1));
+    }
+  }
   {
     // First appearance order (document id, position) gives the vertex order, and so the
     // direction of symmetric edges, of a graph built directly from the same documents.
@@ -157,9 +164,8 @@ graph::KnowledgeGraph Store::load() const {
       e.last_seen = select.text(6);
       forEachItem(select.text(7), kUnitSeparator,
                   [&](std::string_view d) { e.documents.emplace_hint(e.documents.end(), d); });
-      if (auto it = aliases.find(static_cast<int64_t>(id)); it != aliases.end())
-        e.aliases = std::move(it->second);
-      vertexOf[id] = kg.addEntity(e);
+      e.aliases = std::move(aliases[id]);
+      vertexOf[id] = kg.addEntity(std::move(e));
     }
   }
   struct Row {
@@ -214,7 +220,7 @@ graph::KnowledgeGraph Store::load() const {
   std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
     return std::tie(a.subject, a.object, a.row) < std::tie(b.subject, b.object, b.row);
   });
-  for (const Key& key : order) kg.addRelation(key.subject, key.object, rows[key.row].props);
+  for (const Key& key : order) kg.addRelation(key.subject, key.object, std::move(rows[key.row].props));
   return kg;
 }
 
