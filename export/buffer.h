@@ -3,7 +3,10 @@
 // ostream in large chunks. Appending is a bounds check and a memcpy; an ostream operator<<
 // per piece (sentry, locale, virtual call) cost more than the rest of the GraphML writer.
 
+#include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -43,9 +46,18 @@ class OutputBuffer {
     text_.append(digits, static_cast<size_t>(end - digits));
     return spill();
   }
-  // The same text as formatNumber(value).
+  // The same text as formatNumber(value). Graphs repeat a few values (rule confidences,
+  // small counts) a million times, and a non-integral one costs three conversions to format,
+  // so the last value per slot of a small direct-mapped table is kept with its text.
   OutputBuffer& appendNumber(double value) {
-    appendFormattedNumber(text_, value);
+    uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    CachedNumber& slot = numbers_[(bits * 0x9E3779B97F4A7C15ULL) >> (64 - kNumberSlotBits)];
+    if (slot.size == 0 || slot.bits != bits) {
+      slot.bits = bits;
+      slot.size = static_cast<uint8_t>(formatNumber(value, slot.text));
+    }
+    text_.append(slot.text, slot.size);
     return spill();
   }
   OutputBuffer& appendXml(std::string_view text) {
@@ -63,8 +75,16 @@ class OutputBuffer {
     return *this;
   }
 
+  static constexpr int kNumberSlotBits = 8;
+  struct CachedNumber {
+    uint64_t bits = 0;
+    uint8_t size = 0;  // 0: empty, as no number formats to ""
+    char text[kMaxNumberChars];
+  };
+
   std::ostream& out_;
   std::string text_;
+  std::array<CachedNumber, size_t{1} << kNumberSlotBits> numbers_;
 };
 
 }  // namespace newsgraph::exporter

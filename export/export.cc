@@ -106,42 +106,40 @@ std::string joinEvidence(const graph::RelationProps& r) {
   return out;
 }
 
-void appendFormattedNumber(std::string& out, double value) {
+size_t formatNumber(double value, char* out) {
   // Integral weights and counts: "%.6g" prints those below 1e6 as plain integers ("-0" is
   // not one of them).
   if (value > -1e6 && value < 1e6 && value == std::trunc(value) &&
-      !(value == 0 && std::signbit(value))) {
-    char digits[16];
-    char* end = std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(value)).ptr;
-    out.append(digits, static_cast<size_t>(end - digits));
-    return;
-  }
-  char buf[64];
+      !(value == 0 && std::signbit(value)))
+    return static_cast<size_t>(
+        std::to_chars(out, out + kMaxNumberChars, static_cast<int64_t>(value)).ptr - out);
   int precision = 6;
   if (std::isfinite(value)) {
     // A precision below the digit count of the shortest round-trip form never reads back
     // the same value, so the search starts there instead of at 6.
-    char* end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific).ptr;
+    char* end = std::to_chars(out, out + kMaxNumberChars, value, std::chars_format::scientific).ptr;
     int digits = 0;
-    for (char* p = buf; p != end && *p != 'e'; ++p) digits += *p >= '0' && *p <= '9';
+    for (char* p = out; p != end && *p != 'e'; ++p) digits += *p >= '0' && *p <= '9';
     precision = std::max(precision, digits);
   }
   // to_chars with a precision prints what printf("%.*g") prints, without the locale.
   for (;; ++precision) {
-    char* end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, precision).ptr;
+    char* end = std::to_chars(out, out + kMaxNumberChars, value, std::chars_format::general,
+                              precision).ptr;
     double back = 0;
-    std::from_chars(buf, end, back);
-    if (back == value || precision >= 17) {
-      out.append(buf, static_cast<size_t>(end - buf));
-      return;
-    }
+    std::from_chars(out, end, back);
+    if (back == value || precision >= 17) return static_cast<size_t>(end - out);
   }
 }
 
+void appendFormattedNumber(std::string& out, double value) {
+  char text[kMaxNumberChars];
+  out.append(text, formatNumber(value, text));
+}
+
 std::string formatNumber(double value) {
-  std::string out;
-  appendFormattedNumber(out, value);
-  return out;
+  char text[kMaxNumberChars];
+  return std::string(text, formatNumber(value, text));
 }
 
 }  // namespace newsgraph::exporter

@@ -27,5 +27,8 @@ std::string joinEvidence(const graph::RelationProps& r);
 std::string formatNumber(double value);
 // Appends formatNumber(value) to out without a temporary string.
 void appendFormattedNumber(std::string& out, double value);
+// Writes formatNumber(value) to out[0, kMaxNumberChars) and returns its length.
+constexpr size_t kMaxNumberChars = 32;
+size_t formatNumber(double value, char* out);
 
 }  // namespace newsgraph::exporter
