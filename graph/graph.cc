@@ -84,10 +84,13 @@ size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& k) const noexcept 
 
 template <typename Props>
 Edge KnowledgeGraph::insertRelation(Vertex subject, Vertex object, Props&& relation) {
-  if (Ontology::standard().symmetric(relation.relation) && object < subject)
-    std::swap(subject, object);
-  auto id = relationIds_.try_emplace(relation.relation, static_cast<uint16_t>(relationIds_.size())).first->second;
-  auto [it, inserted] = edges_.try_emplace(EdgeKey{subject, object, id, relation.negated});
+  auto [name, named] = relationIds_.try_emplace(relation.relation);
+  if (named)
+    name->second = {static_cast<uint16_t>(relationIds_.size() - 1),
+                    Ontology::standard().symmetric(relation.relation)};
+  if (name->second.symmetric && object < subject) std::swap(subject, object);
+  auto [it, inserted] =
+      edges_.try_emplace(EdgeKey{subject, object, name->second.id, relation.negated});
   if (!inserted) {
     mergeEvidence(graph_[it->second], relation);
     return it->second;

@@ -99,7 +99,11 @@ class KnowledgeGraph {
 
   Graph graph_;
   std::unordered_map<std::string, Vertex> byKey_;
-  std::unordered_map<std::string, uint16_t> relationIds_;  // relation name -> small id
+  struct RelationId {
+    uint16_t id = 0;
+    bool symmetric = false;  // cached: the ontology look-up hashes the name again
+  };
+  std::unordered_map<std::string, RelationId> relationIds_;  // relation name -> small id
   std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;
   // Mentions per type and vertex; the most mentioned type is the vertex type.
   std::vector<std::array<int, kEntityTypeCount>> typeVotes_;
