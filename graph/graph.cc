@@ -82,15 +82,30 @@ size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& k) const noexcept 
   return static_cast<size_t>(h ^ (h >> 31));
 }
 
+const KnowledgeGraph::RelationId& KnowledgeGraph::relationId(const std::string& name) {
+  auto [it, inserted] = relationIds_.try_emplace(name);
+  if (inserted)
+    it->second = {static_cast<uint16_t>(relationIds_.size() - 1),
+                  Ontology::standard().symmetric(name)};
+  return it->second;
+}
+
+void KnowledgeGraph::indexEdges() {
+  edges_.clear();
+  edges_.reserve(num_edges(graph_));
+  for (Edge e : boost::make_iterator_range(edges(graph_))) {
+    const RelationProps& r = graph_[e];
+    edges_.emplace(EdgeKey{source(e, graph_), target(e, graph_), relationId(r.relation).id, r.negated}, e);
+  }
+  edgesIndexed_ = true;
+}
+
 template <typename Props>
 Edge KnowledgeGraph::insertRelation(Vertex subject, Vertex object, Props&& relation) {
-  auto [name, named] = relationIds_.try_emplace(relation.relation);
-  if (named)
-    name->second = {static_cast<uint16_t>(relationIds_.size() - 1),
-                    Ontology::standard().symmetric(relation.relation)};
-  if (name->second.symmetric && object < subject) std::swap(subject, object);
-  auto [it, inserted] =
-      edges_.try_emplace(EdgeKey{subject, object, name->second.id, relation.negated});
+  if (!edgesIndexed_) indexEdges();
+  const RelationId& name = relationId(relation.relation);
+  if (name.symmetric && object < subject) std::swap(subject, object);
+  auto [it, inserted] = edges_.try_emplace(EdgeKey{subject, object, name.id, relation.negated});
   if (!inserted) {
     mergeEvidence(graph_[it->second], relation);
     return it->second;
@@ -114,6 +129,21 @@ Edge KnowledgeGraph::addRelation(Vertex subject, Vertex object, const RelationPr
 
 Edge KnowledgeGraph::addRelation(Vertex subject, Vertex object, RelationProps&& relation) {
   return insertRelation(subject, object, std::move(relation));
+}
+
+Edge KnowledgeGraph::appendRelation(Vertex subject, Vertex object, RelationProps&& relation) {
+  Edge e = add_edge(subject, object, graph_).first;
+  edgesIndexed_ = false;
+  RelationProps& props = graph_[e];
+  props = std::move(relation);
+  keepFirstEvidence(props.evidence);
+  return e;
+}
+
+void KnowledgeGraph::reserveDegree(Vertex v, size_t out, size_t in) {
+  // Boost keeps each vertex's edge lists in public vectors without a reserve of its own.
+  graph_.m_vertices[v].m_out_edges.reserve(out);
+  graph_.m_vertices[v].m_in_edges.reserve(in);
 }
 
 void KnowledgeGraph::reserve(size_t vertices, size_t edges) {

@@ -68,9 +68,17 @@ class KnowledgeGraph {
   // new edge's properties (document set, evidence) into the graph.
   Edge addRelation(Vertex subject, Vertex object, const RelationProps& relation);
   Edge addRelation(Vertex subject, Vertex object, RelationProps&& relation);
+  // Adds an edge without looking for one with the same (subject, object, relation,
+  // negated), for a caller whose edges are unique and whose symmetric relations already
+  // have the lower vertex index as subject (the store's load). Skips the edge index, which
+  // the next addRelation or addDocument rebuilds.
+  Edge appendRelation(Vertex subject, Vertex object, RelationProps&& relation);
   // Room for this many vertices and edges in all, so a load of known size does not rehash
   // or regrow as it goes.
   void reserve(size_t vertices, size_t edges);
+  // Room for a vertex's out- and in-edges, when the caller knows its degree: the edge
+  // lists then grow once instead of doubling their way up.
+  void reserveDegree(Vertex v, size_t out, size_t in);
 
   const Graph& graph() const { return graph_; }
   Graph& graph() { return graph_; }
@@ -96,6 +104,9 @@ class KnowledgeGraph {
   Vertex insertEntity(Props&& entity);
   template <typename Props>
   Edge insertRelation(Vertex subject, Vertex object, Props&& relation);
+  struct RelationId;
+  const RelationId& relationId(const std::string& name);
+  void indexEdges();
 
   Graph graph_;
   std::unordered_map<std::string, Vertex> byKey_;
@@ -105,6 +116,7 @@ class KnowledgeGraph {
   };
   std::unordered_map<std::string, RelationId> relationIds_;  // relation name -> small id
   std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;
+  bool edgesIndexed_ = true;  // false after appendRelation until indexEdges
   // Mentions per type and vertex; the most mentioned type is the vertex type.
   std::vector<std::array<int, kEntityTypeCount>> typeVotes_;
 };

@@ -220,6 +220,27 @@ graph::KnowledgeGraph Store::load() const {
   std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
     return std::tie(a.subject, a.object, a.row) < std::tie(b.subject, b.object, b.row);
   });
+  {
+    std::vector<std::pair<size_t, size_t>> degree(num_vertices(kg.graph()));
+    for (const Key& key : order) {
+      ++degree[key.subject].first;
+      ++degree[key.object].second;
+    }
+    for (size_t v = 0; v < degree.size(); ++v)
+      kg.reserveDegree(v, degree[v].first, degree[v].second);
+  }
+  // A valid store holds one row per (subject, object, relation, negated) and each symmetric
+  // pair once (the writer orders it by key), so its edges skip the graph's duplicate
+  // look-up; a store that breaks this (edited by hand) takes the merging path instead.
+  bool unique = true;
+  for (size_t k = 1; k < order.size() && unique; ++k) {
+    for (size_t j = k; j-- > 0 && order[j].subject == order[k].subject &&
+                       order[j].object == order[k].object;) {
+      const graph::RelationProps& a = rows[order[j].row].props;
+      const graph::RelationProps& b = rows[order[k].row].props;
+      if (a.relation == b.relation && a.negated == b.negated) unique = false;
+    }
+  }
   // Rows are visited in key order, not memory order: fetch a few rows ahead (all the cache
   // lines of one) so that reading them does not stall each insertion.
   constexpr size_t kPrefetch = 8;
@@ -229,7 +250,10 @@ graph::KnowledgeGraph Store::load() const {
       for (size_t line = 0; line < sizeof(Row); line += 64) __builtin_prefetch(ahead + line);
     }
     const Key& key = order[k];
-    kg.addRelation(key.subject, key.object, std::move(rows[key.row].props));
+    if (unique)
+      kg.appendRelation(key.subject, key.object, std::move(rows[key.row].props));
+    else
+      kg.addRelation(key.subject, key.object, std::move(rows[key.row].props));
   }
   return kg;
 }

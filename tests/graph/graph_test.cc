@@ -35,6 +35,30 @@ TEST(GraphTest, OneVertexPerEntityAndEdgesAggregate) {
   EXPECT_EQ(kg.typedRelationCount(), 1u);
 }
 
+TEST(GraphTest, AppendedEdgesAreIndexedForLaterMerges) {
+  KnowledgeGraph kg;
+  kg.reserve(2, 1);
+  EntityProps russia;
+  russia.key = "russia";
+  russia.label = "Russia";
+  EntityProps taliban;
+  taliban.key = "taliban";
+  taliban.label = "Taliban";
+  Vertex r = kg.addEntity(std::move(russia)), t = kg.addEntity(std::move(taliban));
+  kg.reserveDegree(r, 1, 0);
+  RelationProps hosts;
+  hosts.relation = "HOSTS";
+  hosts.weight = 1;
+  hosts.documents = {"a.txt"};
+  kg.appendRelation(r, t, RelationProps(hosts));
+  // The edge appended without a look-up is found by the next addRelation and merged.
+  hosts.documents = {"b.txt"};
+  Edge e = kg.addRelation(r, t, std::move(hosts));
+  ASSERT_EQ(num_edges(kg.graph()), 1u);
+  EXPECT_EQ(kg.graph()[e].weight, 2);
+  EXPECT_EQ(kg.graph()[e].documents, (std::set<std::string>{"a.txt", "b.txt"}));
+}
+
 TEST(GraphTest, NegatedEdgesAreSeparate) {
   KnowledgeGraph kg;
   auto facts = document("a.txt", "");
