@@ -25,10 +25,13 @@ bool isAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\
 
 bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-// Width of a space at text[i] (ASCII, NBSP, narrow NBSP, BOM), 0 if none.
+// Width of a space at text[i] (ASCII, NBSP, narrow NBSP, BOM), 0 if none. Called per byte
+// by countWords, so a plain ASCII byte leaves after one test.
 size_t spaceAt(std::string_view t, size_t i) {
-  if (isAsciiSpace(t[i])) return 1;
-  if (t.compare(i, 2, "\xC2\xA0") == 0) return 2;
+  auto c = static_cast<unsigned char>(t[i]);
+  if (c < 0x80) return isAsciiSpace(static_cast<char>(c));
+  if (c == 0xC2) return i + 1 < t.size() && t[i + 1] == '\xA0' ? 2 : 0;
+  if (c != 0xE2 && c != 0xEF) return 0;
   if (t.compare(i, 3, "\xE2\x80\xAF") == 0 || t.compare(i, 3, "\xEF\xBB\xBF") == 0) return 3;
   return 0;
 }
@@ -198,11 +201,13 @@ class BodyFinder {
     return digit && word;
   }
 
-  // Earliest cut marker in the line, or npos.
+  // Earliest cut marker in the line, or npos: one pass that tries only the markers starting
+  // with the byte at hand (the first match is the earliest of all markers' first matches).
   size_t cutAt(std::string_view l) const {
-    size_t best = std::string_view::npos;
-    for (const std::string& m : rules_.cutMarkers) best = std::min(best, l.find(m));
-    return best;
+    for (size_t i = 0; i < l.size(); ++i)
+      for (size_t m : rules_.cutByFirstByte[static_cast<unsigned char>(l[i])])
+        if (l.compare(i, rules_.cutMarkers[m].size(), rules_.cutMarkers[m]) == 0) return i;
+    return std::string_view::npos;
   }
 
   void line(size_t b, size_t e) {

@@ -78,6 +78,8 @@ class Loader {
     impl.bylinePrefixes = list(doc, "byline_prefixes");
     impl.lineContains = list(doc, "line_contains");
     impl.cutMarkers = list(doc, "cut_markers");
+    for (size_t i = 0; i < impl.cutMarkers.size(); ++i)
+      impl.cutByFirstByte[static_cast<unsigned char>(impl.cutMarkers[i][0])].push_back(i);
     return impl;
   }
 

@@ -2,6 +2,7 @@
 // Private to clean/: the loaded form of data/boilerplate.json. All markers are stored
 // lower-cased (ASCII), since lines are matched on an ASCII-lower-cased copy of the text.
 
+#include <array>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -20,6 +21,7 @@ struct BoilerplateRules::Impl {
   std::vector<std::string> bylinePrefixes;
   std::vector<std::string> lineContains;
   std::vector<std::string> cutMarkers;
+  std::array<std::vector<size_t>, 256> cutByFirstByte;  // indices into cutMarkers, by first byte
 };
 
 }  // namespace newsgraph::clean

@@ -140,15 +140,17 @@ std::string dateInLine(std::string_view line, bool twoDigitYears) {
   return "";
 }
 
-bool containsWord(std::string_view line, std::string_view word) {
-  for (size_t i = 0; i + word.size() <= line.size(); ++i)
-    if ((i == 0 || !isAlpha(line[i - 1])) && iequals(line.substr(i, word.size()), word)) return true;
-  return false;
-}
-
+// One pass over the line: only a word start whose first letter begins a keyword is compared.
 bool isDateKeywordLine(std::string_view line) {
-  return containsWord(line, "published") || containsWord(line, "updated") ||
-         containsWord(line, "posted") || containsWord(line, "date");
+  static constexpr std::string_view kKeywords[] = {"published", "updated", "posted", "date"};
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = lower(line[i]);
+    if ((c != 'p' && c != 'u' && c != 'd') || (i > 0 && isAlpha(line[i - 1]))) continue;
+    for (std::string_view word : kKeywords)
+      if (word[0] == c && i + word.size() <= line.size() && iequals(line.substr(i, word.size()), word))
+        return true;
+  }
+  return false;
 }
 
 std::string_view trim(std::string_view s) {
