@@ -7,12 +7,14 @@
 #include "extract/mention/finder.h"
 
 namespace newsgraph::mention {
+
+using namespace std::string_view_literals;
 namespace {
 
-const char* const kConnectors[] = {"of", "and", "for", "the", "on", "de", "'s", "&", "du", "des"};
+constexpr std::string_view kConnectors[] = {"of", "and", "for", "the", "on", "de", "'s", "&", "du", "des"};
 
 bool connector(const std::string& f) {
-  return std::find(std::begin(kConnectors), std::end(kConnectors), f) != std::end(kConnectors);
+  return std::find(std::begin(kConnectors), std::end(kConnectors), std::string_view(f)) != std::end(kConnectors);
 }
 
 bool capToken(const Document& doc, uint32_t i) {
@@ -68,7 +70,7 @@ void processRun(Document& doc, uint32_t s, uint32_t e) {
   }
   if (!head) return;
   // "Ministry of Foreign Affairs of Pakistan", "Department of Homeland Security"
-  if (headEnd < e && doc.folded[headEnd] == "of") {
+  if (headEnd < e && doc.folded[headEnd] == "of"sv) {
     uint32_t k = headEnd + 1;
     while (k < e && !doc.titleAt(k, e)) ++k;
     while (k > headEnd && connector(doc.folded[k - 1])) --k;
@@ -81,7 +83,7 @@ void processRun(Document& doc, uint32_t s, uint32_t e) {
     if (uint32_t n = doc.titleAt(k, headFirst)) first = k + n;
     const LexiconEntry* entry = doc.entryAt(k);
     if (entry && entry->type == EntityType::Person) first = k + 1;
-    if (doc.folded[k] == "and" && k > s && doc.entryAt(k - 1)) first = k + 1;
+    if (doc.folded[k] == "and"sv && k > s && doc.entryAt(k - 1)) first = k + 1;
   }
   while (first < headFirst && connector(doc.folded[first])) ++first;
   if (headEnd - first < 2) return;
@@ -123,7 +125,7 @@ void findOrganizations(Document& doc, const text::Sentence& s) {
     const Mention& m = doc.candidates[static_cast<size_t>(c)].mention;
     if (m.type != EntityType::Gpe && m.type != EntityType::Org) continue;
     uint32_t k = m.end_token;
-    if (k < end && doc.folded[k] == "'s") ++k;
+    if (k < end && doc.folded[k] == "'s"sv) ++k;
     const HeadInfo* h = nullptr;
     uint32_t n = k < end ? doc.headAt(k, end, &h) : 0;
     if (n && h->anyCase && !doc.upper(k)) addBody(doc, t, k + n, *h);

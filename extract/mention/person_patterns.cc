@@ -6,6 +6,8 @@
 #include "extract/mention/finder.h"
 
 namespace newsgraph::mention {
+
+using namespace std::string_view_literals;
 namespace {
 
 // "al-Aiban", "el-Sisi": a particle glued to a capitalised name.
@@ -87,13 +89,13 @@ bool addPerson(Document& doc, const text::Sentence& s, uint32_t first, uint32_t 
   return true;
 }
 
-const char* const kAppositionSkip[] = {"the", "a", "an", "former", "then", "current", "currently",
+constexpr std::string_view kAppositionSkip[] = {"the", "a", "an", "former", "then", "current", "currently",
                                        "also", "now", "newly", "acting", "who", "is", "was"};
 
 bool appositionAt(const Document& doc, uint32_t k, uint32_t end) {
   for (int steps = 0; k < end && steps < 6; ++steps) {
     const std::string& f = doc.folded[k];
-    if (std::find(std::begin(kAppositionSkip), std::end(kAppositionSkip), f) !=
+    if (std::find(std::begin(kAppositionSkip), std::end(kAppositionSkip), std::string_view(f)) !=
         std::end(kAppositionSkip)) {
       ++k;
       continue;
@@ -103,7 +105,7 @@ bool appositionAt(const Document& doc, uint32_t k, uint32_t end) {
     if (doc.cueAt(k, end, &cue) && cue->apposition) return true;
     if (doc.gazetteerAt[k] >= 0) {
       k = doc.candidates[static_cast<size_t>(doc.gazetteerAt[k])].mention.end_token;
-    } else if (f == "'s") {
+    } else if (f == "'s"sv) {
       ++k;
     } else {
       return false;
@@ -133,7 +135,7 @@ void findPersons(Document& doc, const text::Sentence& s) {
         if (e > i + n) addPerson(doc, s, i + n, e, 0.8f, cue->single);
       }
     }
-    if (doc.folded[i] == "," && i + 1 < end && appositionAt(doc, i + 1, end)) {
+    if (doc.folded[i] == ","sv && i + 1 < end && appositionAt(doc, i + 1, end)) {
       uint32_t first = nameBackward(doc, i, s.first_token, end);
       if (first < i) addPerson(doc, s, first, i, 0.8f, true);
     }

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 namespace newsgraph::relate {
+
+using namespace std::string_view_literals;
 namespace {
 
 struct Binding {
@@ -53,7 +55,7 @@ class Matcher {
     if (literalBefore) return true;
     if (locativePlace(u)) return false;
     // "called on the West to lift": the object of "on" is the subject of "lift"
-    bool controlled = u + 1 < view_.size() && plainToken(u + 1) && word(u + 1) == "to";
+    bool controlled = u + 1 < view_.size() && plainToken(u + 1) && word(u + 1) == "to"sv;
     return !(e.kind == Element::Kind::Subject && u > 0 && plainToken(u - 1) &&
              rules_.has(WordList::SubjectBlockers, word(u - 1)) && !controlled);
   }
@@ -112,7 +114,7 @@ class Matcher {
 
   // "Lavrov said that Russia would soon dispatch aid": future in reported speech, a statement.
   bool reportedFuture(size_t u) const {
-    if (word(u) != "would") return false;
+    if (word(u) != "would"sv) return false;
     for (size_t k = 0; k < u; ++k)
       if (plainToken(k) && rules_.has(WordList::ReportingVerbs, word(k))) return true;
     return false;
@@ -132,21 +134,21 @@ class Matcher {
       if (rules_.has(WordList::Modal, w) && !reportedFuture(u)) c.hypothetical = true;
     }
     // "called on X not to host Y": an appeal, not a statement that X does not host Y.
-    if (anchor >= 2 && plainToken(anchor - 1) && word(anchor - 1) == "to" && plainToken(anchor - 2) &&
-        word(anchor - 2) == "not")
+    if (anchor >= 2 && plainToken(anchor - 1) && word(anchor - 1) == "to"sv && plainToken(anchor - 2) &&
+        word(anchor - 2) == "not"sv)
       c.hypothetical = true;
     for (size_t u = 0; u < anchor; ++u)
-      if (plainToken(u) && (word(u) == "whether" || word(u) == "if")) c.hypothetical = true;
-    if (!view_.empty() && plainToken(view_.size() - 1) && word(view_.size() - 1) == "?")
+      if (plainToken(u) && (word(u) == "whether"sv || word(u) == "if"sv)) c.hypothetical = true;
+    if (!view_.empty() && plainToken(view_.size() - 1) && word(view_.size() - 1) == "?"sv)
       c.hypothetical = true;
     if (rule.elements[rule.anchor].noun) {
       for (size_t u = b.end; u < view_.size() && u < b.end + 12; ++u) {
         if (!plainToken(u)) continue;
         const std::string& w = word(u);
-        if (rules_.has(WordList::ClauseBreaks, w) || w == "," || w == ".") break;
-        if ((w == "not" || w == "n't") && u > 0 && plainToken(u - 1) && rules_.has(WordList::Be, word(u - 1)))
+        if (rules_.has(WordList::ClauseBreaks, w) || w == ","sv || w == "."sv) break;
+        if ((w == "not"sv || w == "n't"sv) && u > 0 && plainToken(u - 1) && rules_.has(WordList::Be, word(u - 1)))
           c.negated = true;
-        if (rules_.has(WordList::Modal, w) || w == "depend" || w == "depends") c.hypothetical = true;
+        if (rules_.has(WordList::Modal, w) || w == "depend"sv || w == "depends"sv) c.hypothetical = true;
       }
     }
   }
@@ -159,7 +161,7 @@ class Matcher {
     // "Russian and Chinese leaders": the noun follows the last conjunct
     size_t next = u + 1;
     while (next + 1 < view_.size() && plainToken(next) && !plainToken(next + 1) &&
-           (word(next) == "and" || word(next) == "," || word(next) == "or"))
+           (word(next) == "and"sv || word(next) == ","sv || word(next) == "or"sv))
       next += 2;
     if (next >= view_.size() || !plainToken(next)) return false;
     if (rules_.has(WordList::DemonymAgents, word(next))) return true;
@@ -187,7 +189,7 @@ class Matcher {
         // "X was received by Y": an active pattern must not read a passive clause.
         bool active = static_cast<size_t>(b.subject) < u && static_cast<size_t>(b.object) > u;
         if (active && rule.elements[rule.anchor].trigger && !rule.elements[rule.anchor].noun &&
-            u + 1 < view_.size() && plainToken(u + 1) && word(u + 1) == "by")
+            u + 1 < view_.size() && plainToken(u + 1) && word(u + 1) == "by"sv)
           continue;
         Candidate c;
         c.subjectSlot = view_[static_cast<size_t>(b.subject)].slot;
@@ -207,7 +209,7 @@ class Matcher {
   const RelationRules::Impl& rules_;
 };
 
-bool isListSeparator(const std::string& w) { return w == "," || w == "and" || w == "or" || w == "&"; }
+bool isListSeparator(const std::string& w) { return w == ","sv || w == "and"sv || w == "or"sv || w == "&"sv; }
 
 }  // namespace
 

@@ -11,6 +11,8 @@
 #include "extract/relate/structural.h"
 
 namespace newsgraph::relate {
+
+using namespace std::string_view_literals;
 namespace {
 
 constexpr size_t kMaxCooccurringEntities = 12;
@@ -18,8 +20,8 @@ constexpr size_t kMaxCooccurringEntities = 12;
 // Relations whose subject is an actor: a capital as subject stands for its state
 // ("Moscow has fostered relations" -> Russia).
 bool actorRelation(const std::string& relation) {
-  return relation != "LOCATED_IN" && relation != "BORDERS" && relation != "HOLDS_POSITION" &&
-         relation != "PART_OF";
+  return relation != "LOCATED_IN"sv && relation != "BORDERS"sv && relation != "HOLDS_POSITION"sv &&
+         relation != "PART_OF"sv;
 }
 
 class DocumentRelations {
@@ -29,11 +31,12 @@ class DocumentRelations {
 
   std::vector<Fact> run() {
     DocumentState state;
+    SentenceData d;
     for (uint32_t s = 0; s < ctx_.seg.sentences.size(); ++s) {
-      SentenceData d = buildSentence(ctx_, rules_, s, state);
+      buildSentence(ctx_, rules_, s, state, d);
       if (d.slots.empty()) continue;
       for (const StructuralFact& f : structuralRelations(d, ctx_, rules_)) {
-        if (std::string(f.relation) == "HOLDS_POSITION") affiliation_.emplace(f.subject, f.object);
+        if (std::string_view(f.relation) == "HOLDS_POSITION"sv) affiliation_.emplace(f.subject, f.object);
         add(f.subject, f.object, f.relation, false, f.confidence, s, f.rule);
       }
       for (const Candidate& c : matchRules(d, rules_)) {
@@ -85,7 +88,7 @@ class DocumentRelations {
     if (!info || subject < 0 || object < 0) return;
     if (actorRelation(relation)) subject = government(subject);
     // "Beijing's foreign ministry": a body belongs to the state, not to its capital.
-    if (relation == "PART_OF" || relation == "HOLDS_POSITION") object = governmentOfCapital(object);
+    if (relation == "PART_OF"sv || relation == "HOLDS_POSITION"sv) object = governmentOfCapital(object);
     // A person acting where only states and organisations can ("Lavrov removed X from the
     // list") acts for the body he holds a position in.
     if (typeOf(subject) == EntityType::Person && !ontology_.allows(*info, EntityType::Person, typeOf(object))) {

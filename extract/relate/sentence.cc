@@ -5,6 +5,8 @@
 #include <algorithm>
 
 namespace newsgraph::relate {
+
+using namespace std::string_view_literals;
 namespace {
 
 // Candidates for "the country": states named earlier in this sentence (nearest first),
@@ -44,9 +46,9 @@ uint32_t datelineEnd(const SentenceData& d, const SentenceContext& ctx) {
     return d.first;
   for (uint32_t t = d.slots[static_cast<size_t>(first)].end; t < d.end && t < d.first + 10; ++t) {
     const std::string& w = d.word(t);
-    if (w == ":" || w == "-" || w == "\u2013" || w == "\u2014") return t + 1;
+    if (w == ":"sv || w == "-"sv || w == "\u2013"sv || w == "\u2014"sv) return t + 1;
     const text::Token& token = ctx.seg.tokens[t];
-    bool datelinePart = w == "," || token.has(text::kDigit) || token.has(text::kUpperInitial) ||
+    bool datelinePart = w == ","sv || token.has(text::kDigit) || token.has(text::kUpperInitial) ||
                         d.slotAt[t - d.first] >= 0;
     if (!datelinePart) break;
   }
@@ -67,19 +69,22 @@ int saidBy(const SentenceData& d, const SentenceContext& ctx, const RelationRule
 
 }  // namespace
 
-SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rules,
-                           uint32_t sentence, DocumentState& state) {
+void buildSentence(SentenceContext& ctx, const RelationRules::Impl& rules, uint32_t sentence,
+                   DocumentState& state, SentenceData& d) {
   const text::Sentence& s = ctx.seg.sentences[sentence];
-  SentenceData d;
   d.index = sentence;
   d.first = s.first_token;
   d.end = s.end_token;
-  d.lower.reserve(s.size());
+  // Never shrunk: the strings keep their buffers for the next sentence.
+  if (d.lower.size() < s.size()) d.lower.resize(s.size());
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-    std::string w = text::lowerToken(ctx.seg.tokens[t].text);
-    if (w == "\u2019s") w = "'s";
-    d.lower.push_back(std::move(w));
+    std::string& w = d.lower[t - s.first_token];
+    text::lowerToken(ctx.seg.tokens[t].text, &w);
+    if (w == "\u2019s"sv) w = "'s";
   }
+  d.slots.clear();
+  d.views.clear();
+  d.types.clear();
   d.slotAt.assign(s.size(), -1);
   state.mentionsSoFar.resize(ctx.resolution.entities.size(), 0);
 
@@ -124,10 +129,10 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
     if (insideSlot) continue;
     const std::string& w = d.word(t);
     // "the group", or "the African organisation" (an adjective between article and noun)
-    bool afterThe = t > d.first && d.word(t - 1) == "the";
+    bool afterThe = t > d.first && d.word(t - 1) == "the"sv;
     for (size_t k = 0; k < realSlots && !afterThe; ++k)
       afterThe = d.slots[k].end == t && d.slots[k].demonym && d.slots[k].first > d.first &&
-                 d.word(d.slots[k].first - 1) == "the";
+                 d.word(d.slots[k].first - 1) == "the"sv;
     std::vector<int> candidates;
     if (afterThe && rules.has(WordList::AnaphoraGroup, w)) candidates = {lastOrg};
     else if (afterThe && rules.has(WordList::AnaphoraState, w)) candidates = candidateStates(ctx, state, d.slots, t);
@@ -184,17 +189,17 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
       continue;
     }
     const std::string& w = d.word(t);
-    bool relative = w == "," && t + 1 < d.end && rules.has(WordList::Relative, d.word(t + 1));
-    bool paren = w == "(";
+    bool relative = w == ","sv && t + 1 < d.end && rules.has(WordList::Relative, d.word(t + 1));
+    bool paren = w == "("sv;
     if (relative || paren) {
       uint32_t close = t + 1;
-      while (close < d.end && d.word(close) != (paren ? ")" : ",") && d.word(close) != ")") ++close;
+      while (close < d.end && d.word(close) != (paren ? ")"sv : ","sv) && d.word(close) != ")"sv) ++close;
       View clause;
       int antecedent = antecedentUnit(main, main.size(), 3);
       if (antecedent >= 0) clause.assign(main.begin() + antecedent, main.end());
       for (uint32_t u = t; u < std::min(close + 1, d.end);) {
         int inner = d.slotAt[u - d.first];
-        if (inner < 0 && d.word(u) == "the" && u + 1 < d.end && d.slotAt[u + 1 - d.first] >= 0) {
+        if (inner < 0 && d.word(u) == "the"sv && u + 1 < d.end && d.slotAt[u + 1 - d.first] >= 0) {
           ++u;
           continue;
         }
@@ -207,13 +212,12 @@ SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rule
       continue;
     }
     // "in the Russian Federation": the article is not part of the pattern
-    bool articleBeforeSlot = w == "the" && t + 1 < d.end && d.slotAt[t + 1 - d.first] >= 0;
+    bool articleBeforeSlot = w == "the"sv && t + 1 < d.end && d.slotAt[t + 1 - d.first] >= 0;
     if (!articleBeforeSlot) main.push_back({-1, t});
     ++t;
   }
   d.views.push_back(std::move(main));
   for (View& v : side) d.views.push_back(std::move(v));
-  return d;
 }
 
 }  // namespace newsgraph::relate

@@ -28,7 +28,7 @@ using View = std::vector<Unit>;
 struct SentenceData {
   uint32_t index = 0;  // sentence number
   uint32_t first = 0, end = 0;
-  std::vector<std::string> lower;  // lower-cased tokens, lower[t - first]
+  std::vector<std::string> lower;  // lower-cased tokens, lower[t - first] (may hold more, unused)
   std::vector<Slot> slots;
   std::vector<int> slotAt;  // per token: slot starting there, or -1
   std::vector<char> titleWord;  // per token: part of a title before a person ("Prime Minister")
@@ -45,7 +45,9 @@ struct DocumentState {
   size_t nextMention = 0;  // first mention not yet seen
 };
 
-SentenceData buildSentence(SentenceContext& ctx, const RelationRules::Impl& rules,
-                           uint32_t sentence, DocumentState& state);
+// Refills d for the sentence; d is reused across the sentences of a document so that its
+// token strings and vectors keep their buffers.
+void buildSentence(SentenceContext& ctx, const RelationRules::Impl& rules, uint32_t sentence,
+                   DocumentState& state, SentenceData& d);
 
 }  // namespace newsgraph::relate

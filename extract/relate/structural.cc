@@ -5,6 +5,8 @@
 
 namespace newsgraph::relate {
 
+using namespace std::string_view_literals;
+
 bool isState(const SentenceContext& ctx, int entity) {
   const resolve::Entity& e = ctx.resolution.entities[static_cast<size_t>(entity)];
   if (e.type != EntityType::Gpe) return false;
@@ -62,7 +64,7 @@ class Structure {
     while (t > d_.first) {
       if (const Slot* s = slotEndingAt(t)) return s;
       const std::string& w = word(t - 1);
-      if (w == "'s" || rules_.has(WordList::PositionModifiers, w) || w == "his" || w == "her") {
+      if (w == "'s"sv || rules_.has(WordList::PositionModifiers, w) || w == "his"sv || w == "her"sv) {
         --t;
         continue;
       }
@@ -83,7 +85,7 @@ class Structure {
     while (t < limit) {
       if (const Slot* s = slotStartingAt(t)) {
         const Slot* last = s;
-        while (last->end + 1 < d_.end && word(last->end) == "'s") {
+        while (last->end + 1 < d_.end && word(last->end) == "'s"sv) {
           const Slot* next = slotStartingAt(last->end + 1);
           if (!next) break;
           last = next;
@@ -91,7 +93,7 @@ class Structure {
         return last;
       }
       const std::string& w = word(t);
-      if (w == "of" || w == "in" || w == "at" || w == "for" || w == "the" || w == "to" ||
+      if (w == "of"sv || w == "in"sv || w == "at"sv || w == "for"sv || w == "the"sv || w == "to"sv ||
           rules_.has(WordList::PositionModifiers, w) || lowerWord(t)) {
         ++t;
         continue;
@@ -112,7 +114,7 @@ class Structure {
   // "The EU's foreign policy coordinator, Federica Mogherini," and "the president of the
   // Community of ... States (Celac), Ralph Gonsalves": the title comes before a comma.
   bool titleBeforeComma(const Slot& person) {
-    if (person.first < d_.first + 2 || word(person.first - 1) != ",") return false;
+    if (person.first < d_.first + 2 || word(person.first - 1) != ","sv) return false;
     uint32_t end = person.first - 1;
     bool office = true;
     if (auto title = titleEndingAt(end, &office)) {
@@ -123,16 +125,16 @@ class Structure {
       }
       return false;
     }
-    if (word(end - 1) == ")") {  // skip an acronym in brackets
+    if (word(end - 1) == ")"sv) {  // skip an acronym in brackets
       uint32_t open = end - 1;
-      while (open > d_.first && word(open) != "(") --open;
+      while (open > d_.first && word(open) != "("sv) --open;
       end = open;
     }
     const Slot* org = slotEndingAt(end);
     if (!org || !orgOrState(org->entity) || org->first < d_.first + 2) return false;
     uint32_t t = org->first;
-    if (word(t - 1) == "the") --t;
-    if (t < d_.first + 2 || word(t - 1) != "of") return false;
+    if (word(t - 1) == "the"sv) --t;
+    if (t < d_.first + 2 || word(t - 1) != "of"sv) return false;
     if (titleEndingAt(t - 1, &office) && office) {
       emit(person.entity, org->entity, "HOLDS_POSITION", "title.of-before-comma");
       return true;
@@ -155,28 +157,28 @@ class Structure {
     // "the head of Russia's FSB security agency Alexander Bortnikov"
     if (const Slot* org = holderLeftOf(person.first); org && orgOrState(org->entity)) {
       long t = static_cast<long>(org->first);
-      while (t - 2 >= static_cast<long>(d_.first) && word(static_cast<uint32_t>(t - 1)) == "'s" &&
+      while (t - 2 >= static_cast<long>(d_.first) && word(static_cast<uint32_t>(t - 1)) == "'s"sv &&
              slotEndingAt(static_cast<uint32_t>(t - 1)))
         t = slotEndingAt(static_cast<uint32_t>(t - 1))->first;
-      if (t - 1 >= static_cast<long>(d_.first) && word(static_cast<uint32_t>(t - 1)) == "the") --t;
+      if (t - 1 >= static_cast<long>(d_.first) && word(static_cast<uint32_t>(t - 1)) == "the"sv) --t;
       bool ofTitle = false;
-      if (t - 1 >= static_cast<long>(d_.first) && word(static_cast<uint32_t>(t - 1)) == "of")
+      if (t - 1 >= static_cast<long>(d_.first) && word(static_cast<uint32_t>(t - 1)) == "of"sv)
         ofTitle = titleEndingAt(static_cast<uint32_t>(t - 1), &office).has_value() && office;
-      bool possessive = person.first >= 1 && word(person.first - 1) == "'s" &&
+      bool possessive = person.first >= 1 && word(person.first - 1) == "'s"sv &&
                         slotEndingAt(person.first - 1) == org && isState(ctx_, org->entity);
       if (ofTitle) emit(person.entity, org->entity, "HOLDS_POSITION", "title.of-chain");
       else if (possessive) emit(person.entity, org->entity, "HOLDS_POSITION", "title.possessive", 0.6f);
     }
     // "Zamir Kabulov, director of the ... Department", "Wang Yi, China's senior-most diplomat"
     uint32_t t = person.end;
-    if (t >= d_.end || word(t) != ",") return;
+    if (t >= d_.end || word(t) != ","sv) return;
     ++t;
     while (t < d_.end && rules_.has(WordList::PositionFillers, word(t))) ++t;
     const Slot* before = nullptr;
     if (const Slot* s = slotStartingAt(t)) {
       before = s;
       t = s->end;
-      if (t < d_.end && word(t) == "'s") ++t;
+      if (t < d_.end && word(t) == "'s"sv) ++t;
     }
     while (t < d_.end && rules_.has(WordList::PositionModifiers, word(t))) ++t;
     uint32_t len = 0;
@@ -213,7 +215,7 @@ class Structure {
       }
     }
     // "Russia's FSB", "Iran's Supreme National Security Council"
-    if (org.first >= d_.first + 2 && word(org.first - 1) == "'s") {
+    if (org.first >= d_.first + 2 && word(org.first - 1) == "'s"sv) {
       const Slot* owner = slotEndingAt(org.first - 1);
       const mention::LexiconEntry* entry = ctx_.lexicon.entry(e.name);
       bool known = entry && owner &&
@@ -228,20 +230,20 @@ class Structure {
     if (type != EntityType::Gpe && type != EntityType::Loc && type != EntityType::Fac) return;
     if (isState(ctx_, place.entity)) return;
     // "Astana, Kazakhstan", but not "France, England, Italy" (a list)
-    bool listed = place.first > d_.first && (word(place.first - 1) == "," || word(place.first - 1) == "and");
-    if (!listed && place.end + 1 < d_.end && word(place.end) == ",") {
+    bool listed = place.first > d_.first && (word(place.first - 1) == ","sv || word(place.first - 1) == "and"sv);
+    if (!listed && place.end + 1 < d_.end && word(place.end) == ","sv) {
       const Slot* state = slotStartingAt(place.end + 1);
       if (state && !state->demonym && isState(ctx_, state->entity))
         emit(place.entity, state->entity, "LOCATED_IN", "place.comma");
     }
     // "Afghanistan's Mazar-e Sharif"
-    if (place.first >= d_.first + 2 && word(place.first - 1) == "'s") {
+    if (place.first >= d_.first + 2 && word(place.first - 1) == "'s"sv) {
       const Slot* state = slotEndingAt(place.first - 1);
       if (state && isState(ctx_, state->entity))
         emit(place.entity, state->entity, "LOCATED_IN", "place.possessive");
     }
     // "the Uzbek border town of Termez", "the Pakistani city of Peshawar"
-    if (place.first >= d_.first + 3 && word(place.first - 1) == "of") {
+    if (place.first >= d_.first + 3 && word(place.first - 1) == "of"sv) {
       uint32_t t = place.first - 1;
       int words = 0;
       bool placeNoun = false;
@@ -251,7 +253,7 @@ class Structure {
         ++words;
       }
       if (!placeNoun) return;
-      if (t > d_.first && word(t - 1) == "'s") --t;
+      if (t > d_.first && word(t - 1) == "'s"sv) --t;
       const Slot* state = slotEndingAt(t);
       if (state && isState(ctx_, state->entity))
         emit(place.entity, state->entity, "LOCATED_IN", "place.noun-of");
@@ -267,7 +269,7 @@ class Structure {
         continue;
       // "Taliban-led Afghanistan", or "Afghanistan's Taliban-led government"
       const Slot* controlled = slotStartingAt(t + 1);
-      if (!controlled && t >= d_.first + 2 && word(t - 1) == "'s") controlled = slotEndingAt(t - 1);
+      if (!controlled && t >= d_.first + 2 && word(t - 1) == "'s"sv) controlled = slotEndingAt(t - 1);
       if (!controlled || !orgOrState(controlled->entity)) continue;
       std::string_view surface = ctx_.seg.tokens[t].text.substr(0, dash);
       const mention::LexiconEntry* who = ctx_.lexicon.lookup(surface);

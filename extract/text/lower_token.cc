@@ -7,6 +7,13 @@ namespace newsgraph::text {
 
 std::string lowerToken(std::string_view token) {
   std::string out;
+  lowerToken(token, &out);
+  return out;
+}
+
+void lowerToken(std::string_view token, std::string* result) {
+  std::string& out = *result;
+  out.clear();
   out.reserve(token.size());
   const auto* p = reinterpret_cast<const unsigned char*>(token.data());
   const auto* end = p + token.size();
@@ -31,7 +38,6 @@ std::string lowerToken(std::string_view token) {
     utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)), buf);
     out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
   }
-  return out;
 }
 
 }  // namespace newsgraph::text

@@ -79,5 +79,7 @@ Segmentation segment(std::string_view text, const std::vector<Span>& body);
 
 // Lower-cased copy of an ASCII/UTF-8 token (for lexicon look-ups); curly apostrophes become "'".
 std::string lowerToken(std::string_view token);
+// The same into *out, whose buffer is reused (per-token loops that must not allocate).
+void lowerToken(std::string_view token, std::string* out);
 
 }  // namespace newsgraph::text
