@@ -18,10 +18,9 @@
 #include <vector>
 
 #include "extract/relate/relate.h"
+#include "extract/relate/word_set.h"
 
 namespace newsgraph::relate {
-
-using WordSet = std::unordered_set<std::string>;
 
 struct Element {
   enum class Kind : uint8_t { Subject, Object, Gap, Words };
