@@ -32,8 +32,8 @@ Document::Document(const Lexicon::Impl& lexicon, const text::Segmentation& segme
       starts(segmentation.tokens.size(), 0), gazetteerAt(segmentation.tokens.size(), -1) {
   for (size_t i = 0; i < seg.tokens.size(); ++i) {
     foldToken(seg.tokens[i].text, &folded[i]);
-    auto it = lex.starts.find(folded[i]);
-    if (it != lex.starts.end()) starts[i] = it->second;
+    int32_t k = lex.startTokens.find(folded[i]);
+    if (k >= 0) starts[i] = lex.startFlags[static_cast<size_t>(k)];
   }
 }
 

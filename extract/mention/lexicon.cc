@@ -274,10 +274,15 @@ Lexicon Lexicon::load(const std::string& dataDir) {
     else NG_THROW(t.path + ":1", "unknown lexicon file: header must start with canonical, type");
   }
   loader.index();
-  for (const std::string& t : impl->titles.firstTokens()) impl->starts[t] |= kStartsTitle;
-  for (const std::string& t : impl->cues.firstTokens()) impl->starts[t] |= kStartsCue;
-  for (const std::string& t : impl->heads.firstTokens()) impl->starts[t] |= kStartsHead;
-  for (const std::string& t : impl->lowerInitialStarts) impl->starts[t] |= kLowerGazetteer;
+  auto flag = [&](const std::string& t, uint8_t bit) {
+    uint32_t i = impl->startTokens.insert(t);
+    if (i == impl->startFlags.size()) impl->startFlags.push_back(0);
+    impl->startFlags[i] |= bit;
+  };
+  for (const std::string& t : impl->titles.firstTokens()) flag(t, kStartsTitle);
+  for (const std::string& t : impl->cues.firstTokens()) flag(t, kStartsCue);
+  for (const std::string& t : impl->heads.firstTokens()) flag(t, kStartsHead);
+  for (const std::string& t : impl->lowerInitialStarts) flag(t, kLowerGazetteer);
   for (uint32_t i = 0; i < impl->entries.size(); ++i) {
     const LexiconEntry& e = impl->entries[i];
     NG_CHECK(e.capital_of.empty() || impl->byCanonical.count(e.capital_of), dir.string(),

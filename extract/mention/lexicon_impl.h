@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/mention/mention.h"
+#include "extract/mention/string_index.h"
 
 namespace newsgraph::mention {
 
@@ -27,12 +28,12 @@ class PhraseTable {
   };
   // Returns false when the key was already present (the first value stays).
   bool insert(const std::string& key, T value);
-  const Node* find(const std::string& key) const {
-    auto it = nodes_.find(key);
-    return it == nodes_.end() ? nullptr : &it->second;
+  const Node* find(std::string_view key) const {
+    int32_t i = keys_.find(key);
+    return i < 0 ? nullptr : &nodes_[static_cast<size_t>(i)];
   }
   const T& value(const Node& n) const { return values_[static_cast<size_t>(n.value)]; }
-  T& mutableValue(const std::string& key) { return values_[static_cast<size_t>(nodes_[key].value)]; }
+  T& mutableValue(const std::string& key) { return values_[static_cast<size_t>(node(key).value)]; }
   uint32_t maxTokens() const { return maxTokens_; }
   // First tokens of all keys ("foreign" for "foreign minister").
   const std::unordered_set<std::string>& firstTokens() const { return firstTokens_; }
@@ -43,7 +44,14 @@ class PhraseTable {
                F&& f) const;
 
  private:
-  std::unordered_map<std::string, Node> nodes_;
+  Node& node(std::string_view key) {
+    uint32_t i = keys_.insert(key);
+    if (i == nodes_.size()) nodes_.emplace_back();
+    return nodes_[i];
+  }
+
+  StringIndex keys_;
+  std::vector<Node> nodes_;  // per key of keys_
   std::vector<T> values_;
   std::unordered_set<std::string> firstTokens_;
   uint32_t maxTokens_ = 0;
@@ -83,20 +91,21 @@ struct Lexicon::Impl {
   PhraseTable<HeadInfo> heads;
   PhraseTable<CueInfo> cues;
   std::unordered_set<std::string> stopwords, commonWords, particles;
-  std::unordered_map<std::string, uint8_t> starts;  // StartFlag bits per first token
+  StringIndex startTokens;             // first tokens of titles, cues, heads, lower-case names
+  std::vector<uint8_t> startFlags;     // StartFlag bits per startTokens index
 };
 
 template <typename T>
 bool PhraseTable<T>::insert(const std::string& key, T value) {
   uint32_t tokens = 1;
   for (size_t p = key.find(' '); p != std::string::npos; p = key.find(' ', p + 1)) {
-    nodes_[key.substr(0, p)].prefix = true;
+    node(std::string_view(key).substr(0, p)).prefix = true;
     ++tokens;
   }
-  Node& node = nodes_[key];
-  if (node.value >= 0) return false;
+  Node& n = node(key);
+  if (n.value >= 0) return false;
   firstTokens_.insert(key.substr(0, key.find(' ')));
-  node.value = static_cast<int32_t>(values_.size());
+  n.value = static_cast<int32_t>(values_.size());
   values_.push_back(std::move(value));
   if (tokens > maxTokens_) maxTokens_ = tokens;
   return true;
