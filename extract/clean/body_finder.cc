@@ -145,18 +145,25 @@ class BodyFinder {
     trim(text_, b, e);
   }
 
-  bool setContains(const std::unordered_set<std::string>& set, std::string_view key) const {
-    return key.size() <= kMaxKeyBytes && set.count(std::string(key)) > 0;
+  static bool firstByteIn(const std::bitset<256>& first, std::string_view s) {
+    return !s.empty() && first.test(static_cast<unsigned char>(s[0]));
   }
 
-  bool anyPrefix(const std::vector<std::string>& prefixes, std::string_view l) const {
-    for (const std::string& p : prefixes)
+  bool setContains(const std::unordered_set<std::string>& set, std::string_view key) const {
+    return key.size() <= kMaxKeyBytes && firstByteIn(rules_.wholeLineFirst, key) &&
+           set.count(std::string(key)) > 0;
+  }
+
+  bool linePrefix(std::string_view l) const {
+    if (!firstByteIn(rules_.linePrefixFirst, l)) return false;
+    for (const std::string& p : rules_.linePrefixes)
       if (startsWith(l, p)) return true;
     return false;
   }
 
   // "Related'Strategic failure': ...", "Read more: ...", "More from Europe Desk".
   bool isTeaser(std::string_view l, std::string_view original) const {
+    if (!firstByteIn(rules_.headingFirst, l)) return false;
     for (const std::string& h : rules_.listHeadingPrefixes) {
       if (!startsWith(l, h) || l.size() == h.size()) continue;
       std::string_view rest = original.substr(h.size());
@@ -169,7 +176,8 @@ class BodyFinder {
   }
 
   bool isByline(std::string_view l, std::string_view original) const {
-    if (l.size() > kMaxBylineBytes || endsLikeSentence(original)) return false;
+    if (l.size() > kMaxBylineBytes || !firstByteIn(rules_.bylineFirst, l) || endsLikeSentence(original))
+      return false;
     for (const std::string& p : rules_.bylinePrefixes) {
       if (!startsWith(l, p) || l.size() == p.size()) continue;
       char next = original[p.size()];
@@ -227,7 +235,7 @@ class BodyFinder {
       if (countWords(original) <= kMaxListHeadingWords) inList_ = true;  // "More from Europe"
       return;
     }
-    if (setContains(rules_.dropLines, key) || anyPrefix(rules_.linePrefixes, l) ||
+    if (setContains(rules_.dropLines, key) || linePrefix(l) ||
         isByline(l, original) || isCreditLine(original) || isDateLine(l))
       return;
     if (l.size() <= kMaxContainsLineBytes)

@@ -78,6 +78,15 @@ class Loader {
     impl.bylinePrefixes = list(doc, "byline_prefixes");
     impl.lineContains = list(doc, "line_contains");
     impl.cutMarkers = list(doc, "cut_markers");
+    auto firstBytes = [](const auto& markers, std::bitset<256>& out) {
+      for (const std::string& m : markers) out.set(static_cast<unsigned char>(m[0]));
+    };
+    firstBytes(impl.dropLines, impl.wholeLineFirst);
+    firstBytes(impl.listHeadings, impl.wholeLineFirst);
+    firstBytes(impl.endMarkers, impl.wholeLineFirst);
+    firstBytes(impl.listHeadingPrefixes, impl.headingFirst);
+    firstBytes(impl.linePrefixes, impl.linePrefixFirst);
+    firstBytes(impl.bylinePrefixes, impl.bylineFirst);
     for (size_t i = 0; i < impl.cutMarkers.size(); ++i)
       impl.cutByFirstByte[static_cast<unsigned char>(impl.cutMarkers[i][0])].push_back(i);
     return impl;

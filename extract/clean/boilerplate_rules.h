@@ -3,6 +3,7 @@
 // lower-cased (ASCII), since lines are matched on an ASCII-lower-cased copy of the text.
 
 #include <array>
+#include <bitset>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -22,6 +23,8 @@ struct BoilerplateRules::Impl {
   std::vector<std::string> lineContains;
   std::vector<std::string> cutMarkers;
   std::array<std::vector<size_t>, 256> cutByFirstByte;  // indices into cutMarkers, by first byte
+  // First bytes of the markers of each set or list: most lines start with none of them.
+  std::bitset<256> wholeLineFirst, headingFirst, linePrefixFirst, bylineFirst;
 };
 
 }  // namespace newsgraph::clean
