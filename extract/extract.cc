@@ -74,11 +74,19 @@ DocumentFacts Extractor::extract(const corpus::Document& doc) const {
     index[i] = static_cast<int>(out.entities.size());
     out.entities.push_back({e.key, e.name, e.type, e.aliases, e.mentions});
   }
+  // Facts come in sentence order, and a sentence with n entities has n(n-1)/2 co-occurrences:
+  // collapse each sentence once.
+  out.relations.reserve(facts.size());
+  std::string evidence;
+  uint32_t evidenceSentence = UINT32_MAX;
   for (const relate::Fact& f : facts) {
-    const text::Sentence& s = seg.sentences[f.sentence];
+    if (f.sentence != evidenceSentence) {
+      const text::Sentence& s = seg.sentences[f.sentence];
+      evidence = evidenceText(std::string_view(doc.text).substr(s.span.begin, s.span.size()));
+      evidenceSentence = f.sentence;
+    }
     out.relations.push_back({index[f.subject], index[f.object], f.relation, f.negated,
-                             f.confidence,
-                             evidenceText(std::string_view(doc.text).substr(s.span.begin, s.span.size()))});
+                             f.confidence, evidence});
   }
   return out;
 }
