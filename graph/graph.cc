@@ -166,7 +166,7 @@ void KnowledgeGraph::addDocument(const extract::DocumentFacts& facts) {
     props.mentions = e.mentions;
     props.documents.insert(facts.id);
     props.first_seen = props.last_seen = facts.date;
-    vertexOf.push_back(addEntity(props));
+    vertexOf.push_back(addEntity(std::move(props)));
   }
   for (const extract::RelationFacts& r : facts.relations) {
     RelationProps props;
@@ -178,7 +178,7 @@ void KnowledgeGraph::addDocument(const extract::DocumentFacts& facts) {
     props.date = facts.date;
     props.evidence.push_back({facts.id, facts.date, r.evidence});
     addRelation(vertexOf[static_cast<size_t>(r.subject)], vertexOf[static_cast<size_t>(r.object)],
-                props);
+                std::move(props));
   }
 }
 
