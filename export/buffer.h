@@ -34,13 +34,13 @@ class OutputBuffer {
     text_.push_back(c);
     return spill();
   }
-  OutputBuffer& appendInteger(unsigned long long value) {
+  OutputBuffer& appendInteger(uint64_t value) {
     char digits[24];
     char* end = std::to_chars(digits, digits + sizeof digits, value).ptr;
     text_.append(digits, static_cast<size_t>(end - digits));
     return spill();
   }
-  OutputBuffer& appendInteger(long long value) {
+  OutputBuffer& appendInteger(int64_t value) {
     char digits[24];
     char* end = std::to_chars(digits, digits + sizeof digits, value).ptr;
     text_.append(digits, static_cast<size_t>(end - digits));

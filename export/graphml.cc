@@ -109,12 +109,12 @@ void writeGraphML(const graph::KnowledgeGraph& kg, std::ostream& stream) {
     if (i + kPrefetchNear < order.vertices.size())
       prefetchTargets(g[order.vertices[i + kPrefetchNear]]);
     const graph::EntityProps& e = g[order.vertices[i]];
-    out.append("    <node id=\"n").appendInteger(static_cast<unsigned long long>(i)).append("\">\n");
+    out.append("    <node id=\"n").appendInteger(uint64_t{i}).append("\">\n");
     writeData(out, "n_label", e.label);
     writeData(out, "n_type", toString(e.type));
     writeList(out, "n_aliases", e.aliases, ";", itself);
     out.append("      <data key=\"n_mentions\">")
-        .appendInteger(static_cast<long long>(e.mentions))
+        .appendInteger(int64_t{e.mentions})
         .append("</data>\n");
     writeList(out, "n_documents", e.documents, ";", itself);
     writeData(out, "n_first_seen", e.first_seen);
@@ -130,9 +130,9 @@ void writeGraphML(const graph::KnowledgeGraph& kg, std::ostream& stream) {
     if (i + kPrefetchNear < order.edges.size()) prefetchTargets(g[order.edges[i + kPrefetchNear]]);
     graph::Edge edge = order.edges[i];
     const graph::RelationProps& r = g[edge];
-    out.append("    <edge id=\"e").appendInteger(static_cast<unsigned long long>(i))
-        .append("\" source=\"n").appendInteger(static_cast<unsigned long long>(order.rank[source(edge, g)]))
-        .append("\" target=\"n").appendInteger(static_cast<unsigned long long>(order.rank[target(edge, g)]))
+    out.append("    <edge id=\"e").appendInteger(uint64_t{i})
+        .append("\" source=\"n").appendInteger(uint64_t{order.rank[source(edge, g)]})
+        .append("\" target=\"n").appendInteger(uint64_t{order.rank[target(edge, g)]})
         .append("\">\n");
     writeData(out, "e_relation", r.relation);
     writeData(out, "e_label", ontology.label(r.relation));

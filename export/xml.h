@@ -47,7 +47,9 @@ inline void appendXmlEscaped(std::string& out, std::string_view text) {
 }
 
 inline void writeXmlEscaped(std::ostream& out, std::string_view text) {
-  auto write = [&](std::string_view s) { out.write(s.data(), static_cast<std::streamsize>(s.size())); };
+  auto write = [&](std::string_view s) {
+    out.write(s.data(), static_cast<std::streamsize>(s.size()));
+  };
   escapeXml(text, write, write);
 }
 

@@ -95,7 +95,8 @@ void KnowledgeGraph::indexEdges() {
   edges_.reserve(num_edges(graph_));
   for (Edge e : boost::make_iterator_range(edges(graph_))) {
     const RelationProps& r = graph_[e];
-    edges_.emplace(EdgeKey{source(e, graph_), target(e, graph_), relationId(r.relation).id, r.negated}, e);
+    EdgeKey key{source(e, graph_), target(e, graph_), relationId(r.relation).id, r.negated};
+    edges_.emplace(key, e);
   }
   edgesIndexed_ = true;
 }
