@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/string_index.h"
+
 namespace newsgraph {
 
 // What the user can fix: bad input, bad data file, bad store, bad query.

@@ -1,15 +1,15 @@
 #pragma once
-// Private to extract/mention: numbers distinct strings 0, 1, 2... in insertion order. The
-// lexicon tables are asked once or more per token, so this is a flat open-addressing table
-// with an inline hash rather than std::unordered_map (out-of-line hash, prime modulo, a
-// node per key).
+// Numbers distinct strings 0, 1, 2... in insertion order. Lexicon tables and rule word lists
+// are asked once or more per token, so this is a flat open-addressing table with an inline
+// hash rather than std::unordered_map (out-of-line hash, prime modulo, a node per key).
+// Part of core.h; include that.
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace newsgraph::mention {
+namespace newsgraph {
 
 class StringIndex {
  public:
@@ -33,6 +33,8 @@ class StringIndex {
     }
   }
   size_t size() const { return keys_.size(); }
+  // The keys in insertion order.
+  const std::vector<std::string>& keys() const { return keys_; }
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
@@ -64,4 +66,4 @@ class StringIndex {
   size_t mask_ = 0;
 };
 
-}  // namespace newsgraph::mention
+}  // namespace newsgraph

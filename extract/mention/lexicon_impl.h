@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "extract/mention/mention.h"
-#include "extract/mention/string_index.h"
 
 namespace newsgraph::mention {
 
