@@ -215,12 +215,11 @@ int runBuild(const BuildOptions& options) {
   return runBuildWith(
       options, [&](extract::DocumentFacts&& facts) { kg.addDocument(facts); },
       [&](const pipeline::BuildStats&) {
-        std::ostringstream out;
-        exporter::write(kg, *format, out);
         if (options.output == "-") {
-          std::cout << out.str() << std::flush;
+          exporter::write(kg, *format, std::cout);
+          std::cout << std::flush;
         } else {
-          writeFileAtomically(options.output, out.str());
+          writeFileAtomically(options.output, [&](std::ostream& out) { exporter::write(kg, *format, out); });
         }
         return OutputCounts{num_vertices(kg.graph()), kg.typedRelationCount()};
       });

@@ -30,19 +30,17 @@ void runExport(const ExportOptions& options) {
   if (*format == exporter::Format::Csv) {
     NG_CHECK(options.output != "-", "", "CSV export writes two files; give -o NAME.csv");
     auto [nodesPath, relationshipsPath] = exporter::csvPaths(options.output);
-    std::ostringstream nodes, relationships;
+    std::ostringstream nodes, relationships;  // both written together, then each renamed
     exporter::writeCsv(kg, nodes, relationships);
     writeFileAtomically(nodesPath, nodes.str());
     writeFileAtomically(relationshipsPath, relationships.str());
     spdlog::info("wrote {} and {}", nodesPath, relationshipsPath);
     return;
   }
-  std::ostringstream out;
-  exporter::write(kg, *format, out);
   if (options.output == "-") {
-    std::cout << out.str();
+    exporter::write(kg, *format, std::cout);
   } else {
-    writeFileAtomically(options.output, out.str());
+    writeFileAtomically(options.output, [&](std::ostream& out) { exporter::write(kg, *format, out); });
   }
   spdlog::debug("{} entities, {} relations", num_vertices(kg.graph()), num_edges(kg.graph()));
 }

@@ -120,11 +120,23 @@ std::string readFile(const std::string& path) {
 }
 
 void writeFileAtomically(const std::string& path, std::string_view content) {
+  writeFileAtomically(path, [&](std::ostream& out) {
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  });
+}
+
+void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   std::string tmp = path + ".tmp." + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     NG_CHECK(out, path, "cannot write output file");
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    try {
+      write(out);
+    } catch (...) {
+      out.close();
+      std::remove(tmp.c_str());
+      throw;
+    }
     out.flush();
     if (!out) {
       std::remove(tmp.c_str());

@@ -7,7 +7,9 @@
 //   std::string key = foldName("Sergeï  Lavrov");          // "sergei lavrov"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -68,6 +70,9 @@ std::string readFile(const std::string& path);
 // Writes to PATH.tmp.<pid> then renames over PATH, so readers never see a half-written file.
 // throws Error when the file cannot be written.
 void writeFileAtomically(const std::string& path, std::string_view content);
+// The same, streaming: write(out) fills the temporary file, so large exports never sit in
+// memory whole. Whatever write throws removes the temporary file and is rethrown.
+void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // One relation type of data/ontology.json.
 struct RelationInfo {

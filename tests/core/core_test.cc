@@ -50,6 +50,25 @@ TEST(CoreTest, WriteFileAtomicallyReplacesWholeFile) {
   EXPECT_THROW(readFile("/nonexistent-dir/x.txt"), Error);
 }
 
+TEST(CoreTest, StreamingWriteThatFailsLeavesTheOldFile) {
+  auto dir = std::filesystem::temp_directory_path() / "ng_core_stream";
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "out.graphml").string();
+  writeFileAtomically(path, [](std::ostream& out) { out << "complete"; });
+  EXPECT_EQ(readFile(path), "complete");
+  EXPECT_THROW(writeFileAtomically(path,
+                                   [](std::ostream& out) {
+                                     out << "half";
+                                     throw std::runtime_error("interrupted");
+                                   }),
+               std::runtime_error);
+  EXPECT_EQ(readFile(path), "complete");
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) files += entry.is_regular_file();
+  EXPECT_EQ(files, 1u);  // no temporary file left behind
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CoreTest, LineOfOffsetCountsNewlines) {
   EXPECT_EQ(lineOfOffset("a\nb\nc", 0), 1);
   EXPECT_EQ(lineOfOffset("a\nb\nc", 2), 2);
