@@ -186,10 +186,14 @@ class Matcher {
         if (!actingDemonym(static_cast<size_t>(b.subject), false) ||
             !actingDemonym(static_cast<size_t>(b.object), true))
           continue;
-        // "X was received by Y": an active pattern must not read a passive clause.
+        // "X was received by Y", "Colombia was struck off the list": an active pattern must
+        // not read a passive clause.
         bool active = static_cast<size_t>(b.subject) < u && static_cast<size_t>(b.object) > u;
-        if (active && rule.elements[rule.anchor].trigger && !rule.elements[rule.anchor].noun &&
-            u + 1 < view_.size() && plainToken(u + 1) && word(u + 1) == "by"sv)
+        bool verb = rule.elements[rule.anchor].trigger && !rule.elements[rule.anchor].noun;
+        bool progressive = word(u).size() > 4 && word(u).compare(word(u).size() - 3, 3, "ing") == 0;  // "is hosting"
+        if (active && verb && !progressive &&
+            ((u + 1 < view_.size() && plainToken(u + 1) && word(u + 1) == "by"sv) ||
+             (u > 0 && plainToken(u - 1) && rules_.has(WordList::Be, word(u - 1)) && word(u - 1) != "'s"sv)))
           continue;
         Candidate c;
         c.subjectSlot = view_[static_cast<size_t>(b.subject)].slot;
@@ -239,6 +243,9 @@ std::vector<int> coordinated(const SentenceData& d, const View& view, size_t u) 
       long next = static_cast<long>(at) + step * static_cast<long>(n + 1);
       if (n == 0 || next < 0 || static_cast<size_t>(next) >= view.size() || view[static_cast<size_t>(next)].slot < 0)
         break;
+      // "In Washington, Albright and Qian held talks": a place after "in" is not a conjunct
+      size_t nextUnit = static_cast<size_t>(next);
+      if (nextUnit > 0 && view[nextUnit - 1].slot < 0 && d.word(view[nextUnit - 1].token) == "in") break;
       int entity = d.slots[static_cast<size_t>(view[static_cast<size_t>(next)].slot)].entity;
       if (std::find(entities.begin(), entities.end(), entity) == entities.end()) entities.push_back(entity);
       at = static_cast<size_t>(next);

@@ -208,7 +208,7 @@ class Structure {
       const mention::LexiconEntry* head = ctx_.lexicon.lookup(ctx_.seg.tokens[org.first].text);
       bool stateHead = head && head->type == EntityType::Gpe && !head->capital.empty();
       if (head && head->canonical != e.name && (stateHead || head->type == EntityType::Org) &&
-          (governmentBody(org) || head->type == EntityType::Org)) {
+          governmentBody(org)) {
         int owner = ctx_.resolution.ensure(head->canonical, head->type);
         emit(org.entity, owner, "PART_OF", "body.named-after");
         return;

@@ -216,6 +216,12 @@ TEST(RelateTest, VisitsTheCityOfX) {
                   "Recep Tayyip Erdogan", "VISITS", "Basra");
 }
 
+TEST(RelateTest, PassiveWithoutByIsNotActive) {
+  for (const Triple& t : relations("Colombia was struck off the United States' list of allies."))
+    EXPECT_NE(t.relation, "FIGHTS") << t;
+  EXPECT_RELATION("Qatar is hosting Afghan delegations this week.", "Qatar", "HOSTS", "Afghanistan");
+}
+
 TEST(RelateTest, EvidenceIsTheSentence) {
   corpus::Document doc{"t.txt", "", "Headline\n\nJapan hosted French officials.\nMore text.", "t.txt"};
   DocumentFacts facts = extractor().extract(doc);
