@@ -102,8 +102,7 @@ BuildStats runPipeline(const std::vector<std::string>& inputs, const BuildOption
     switch (result.kind) {
       case Item::Kind::Problem: {
         const Error& e = *result.problem;
-        // Invalid UTF-8 is repaired and the document kept; everything else drops it.
-        if (e.message().find("invalid UTF-8") != std::string::npos) {
+        if (corpus::isRepair(e)) {
           ++stats.repaired;
         } else {
           ++stats.skipped;

@@ -29,6 +29,11 @@ using DocumentSink = std::function<void(Document&&)>;
 // Called for a problem with one document or input (file:line in Error::where()); reading goes on.
 using ProblemSink = std::function<void(const Error&)>;
 
+// The one problem after which the document is still delivered: its invalid UTF-8 was
+// replaced by U+FFFD. Every other problem drops the document or input it names.
+inline constexpr std::string_view kRepairedUtf8 = "invalid UTF-8 replaced by U+FFFD";
+inline bool isRepair(const Error& problem) { return problem.message() == kRepairedUtf8; }
+
 class CorpusReader {
  public:
   explicit CorpusReader(std::vector<std::string> inputs);

@@ -82,8 +82,7 @@ class InputReader {
   void repair(std::string& text, const std::string& source, int firstLine) {
     for (int line : repairUtf8(text)) {
       if (utf8Reports_++ >= kMaxUtf8Reports) continue;
-      problem(source + ":" + std::to_string(firstLine + line - 1),
-              "invalid UTF-8 replaced by U+FFFD");
+      problem(source + ":" + std::to_string(firstLine + line - 1), std::string(kRepairedUtf8));
     }
   }
 

@@ -189,6 +189,7 @@ TEST_F(CorpusReaderTest, EmptyAndBinaryFilesAreSkippedWithAnError) {
   EXPECT_EQ(problems_[1].where(), blank);
   EXPECT_EQ(problems_[2].where(), binary);
   EXPECT_NE(problems_[2].message().find("binary"), std::string::npos);
+  for (const Error& e : problems_) EXPECT_FALSE(isRepair(e)) << e.message();  // dropped, not kept
 }
 
 TEST_F(CorpusReaderTest, InvalidUtf8IsRepairedAndReportedWithItsLine) {
@@ -198,6 +199,7 @@ TEST_F(CorpusReaderTest, InvalidUtf8IsRepairedAndReportedWithItsLine) {
   EXPECT_EQ(docs_[0].text, "Good line.\nCaf\xEF\xBF\xBD in Z\xEF\xBF\xBDrich.\nFine \xE2\x80\x94 dash.\n");
   ASSERT_EQ(problems_.size(), 1u);
   EXPECT_EQ(problems_[0].where(), path + ":2");
+  EXPECT_TRUE(isRepair(problems_[0]));  // the document was kept
 }
 
 TEST_F(CorpusReaderTest, InvalidUtf8InJsonlIsReportedWithItsLine) {
