@@ -10,7 +10,12 @@ packages=(
   libsqlite3-dev zlib1g-dev libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 libxml2-utils graphviz python3 python3-networkx python3-igraph
+  libjs-d3
 )
+# More packages on request: .ci/run adds chromium, for the test that renders `newsgraph view`'s
+# page (skipped where Chromium is absent); building and using newsgraph need no browser.
+read -r -a extra <<<"${NEWSGRAPH_EXTRA_PACKAGES:-}"
+packages+=("${extra[@]}")
 
 missing=()
 for p in "${packages[@]}"; do

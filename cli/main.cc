@@ -11,6 +11,7 @@
 #include "cli/eval_ner_command.h"
 #include "cli/induce_clusters_command.h"
 #include "cli/train_ner_command.h"
+#include "cli/view_command.h"
 #include "core/core.h"
 
 int main(int argc, char** argv) {
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   newsgraph::cli::addQueryCommand(app, exitCode);
   newsgraph::cli::addStatsCommand(app, exitCode);
   newsgraph::cli::addEvalCommand(app, exitCode);
+  newsgraph::cli::addViewCommand(app, exitCode);
   newsgraph::cli::addTrainNerCommand(app);
   newsgraph::cli::addEvalNerCommand(app);
   newsgraph::cli::addInduceClustersCommand(app);

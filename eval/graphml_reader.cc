@@ -127,6 +127,7 @@ class Reader {
     if (auto it = d.find("type"); it != d.end()) node.type = it->second;
     node.aliases = list(d, "aliases");
     node.documents = list(d, "documents");
+    node.data = std::move(d);
     return node;
   }
 
@@ -147,6 +148,7 @@ class Reader {
       edge.negated = value == "true" || value == "1" || value == "yes";
     }
     edge.documents = list(d, "documents");
+    edge.data = std::move(d);
     return edge;
   }
 
