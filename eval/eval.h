@@ -25,7 +25,7 @@ struct Node {
   std::string type;                  // "" when absent
   std::vector<std::string> aliases;
   std::vector<std::string> documents;  // as written: ids or paths (only the file name counts)
-  std::map<std::string, std::string> data;  // every <data> by attr.name, as written
+  std::map<std::string, std::string> data = {};  // every <data> by attr.name, as written
 };
 
 struct Edge {
@@ -33,7 +33,7 @@ struct Edge {
   std::string relation;        // only the 22 ontology relations are scored, not CO_OCCURS
   bool negated = false;
   std::vector<std::string> documents;
-  std::map<std::string, std::string> data;  // every <data> by attr.name, as written
+  std::map<std::string, std::string> data = {};  // every <data> by attr.name, as written
 };
 
 struct Graph {

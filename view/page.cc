@@ -21,15 +21,51 @@ void appendNumber(std::string& out, double value) {
   out.append(text, end);
 }
 
-void appendInteger(std::string& out, size_t value) {
-  char text[24];
-  out.append(text, std::to_chars(text, text + sizeof text, value).ptr);
-}
+// The members of one JSON object, each written with the separator before it:
+//   Members(out).text("id", key).integer("type", 2);   ->   "id":"russia","type":2
+class Members {
+ public:
+  explicit Members(std::string& out) : out_(out) {}
+  // The name only; the caller writes the value.
+  Members& name(const char* name) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
+    return *this;
+  }
+  Members& text(const char* n, std::string_view value) {
+    appendScriptJson(name(n).out_, value);
+    return *this;
+  }
+  Members& integer(const char* n, long long value) {
+    char digits[24];
+    name(n).out_.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+    return *this;
+  }
+  Members& number(const char* n, double value) {
+    appendNumber(name(n).out_, value);
+    return *this;
+  }
+  Members& boolean(const char* n, bool value) {
+    name(n).out_ += value ? "true" : "false";
+    return *this;
+  }
 
-void appendField(std::string& out, const char* name) {
-  out += '"';
-  out += name;
-  out += "\":";
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+template <typename Strings>
+void appendStrings(std::string& out, const Strings& items) {
+  out += '[';
+  for (auto it = items.begin(); it != items.end(); ++it) {
+    if (it != items.begin()) out += ',';
+    appendScriptJson(out, *it);
+  }
+  out += ']';
 }
 
 // Small integers for strings that repeat: ids in first-use order, or in sorted order
@@ -49,25 +85,14 @@ class Interned {
     return text.empty() ? -1 : static_cast<long long>(index_.at(text));
   }
   void appendList(std::string& out) const {
-    out += '[';
-    for (auto it = index_.begin(); it != index_.end(); ++it) {
-      if (it != index_.begin()) out += ',';
-      appendScriptJson(out, it->first);
-    }
-    out += ']';
+    std::vector<std::string_view> texts;
+    for (const auto& entry : index_) texts.push_back(entry.first);
+    appendStrings(out, texts);
   }
 
  private:
   std::map<std::string, size_t> index_;
 };
-
-void appendId(std::string& out, long long id) {
-  if (id < 0) {
-    out += "-1";
-  } else {
-    appendInteger(out, static_cast<size_t>(id));
-  }
-}
 
 bool isCooccurrence(const graph::RelationProps& r) { return r.relation == Ontology::kCooccurs; }
 
@@ -138,31 +163,32 @@ class DataWriter {
 
   void write(std::string& out, const PageOptions& options) const {
     out += '{';
-    appendField(out, "title");
-    appendScriptJson(out, options.title);
-    out += ',';
-    appendField(out, "start");
-    appendInteger(out, options.maxNodes);
-    out += ',';
-    appendField(out, "cooccurrencesLeftOut");
-    appendInteger(out, cooccurrencesLeftOut_);
-    out += ',';
-    appendField(out, "types");
-    out += '[';
-    for (int t = 0; t < kEntityTypeCount; ++t) {
-      if (t) out += ',';
-      appendScriptJson(out, toString(static_cast<EntityType>(t)));
-    }
-    out += "],\n";
+    Members members(out);
+    members.text("title", options.title)
+        .integer("start", static_cast<long long>(options.maxNodes))
+        .integer("cooccurrencesLeftOut", static_cast<long long>(cooccurrencesLeftOut_))
+        .name("types");
+    std::vector<std::string_view> types;
+    for (int t = 0; t < kEntityTypeCount; ++t) types.push_back(toString(static_cast<EntityType>(t)));
+    appendStrings(out, types);
+    members.name("relations");
     writeRelations(out);
-    appendField(out, "dates");
+    members.name("dates");
     dates_.appendList(out);
-    out += ",\n";
-    appendField(out, "documents");
+    members.name("documents");
     documents_.appendList(out);
-    out += ",\n";
-    writeSentences(out);
+    members.name("sentences");
+    std::vector<const std::string*> sentences(sentences_.size());
+    for (const auto& [text, id] : sentences_) sentences[id] = &text;
+    out += '[';
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      out += i ? ",\n" : "\n";
+      appendScriptJson(out, *sentences[i]);
+    }
+    out += ']';
+    members.name("nodes");
     writeNodes(out);
+    members.name("edges");
     writeEdges(out);
     out += "}";
   }
@@ -197,115 +223,61 @@ class DataWriter {
     std::vector<const std::string*> byId(relations_.size());
     for (const auto& [name, id] : relations_) byId[id] = &name;
     const Ontology& ontology = Ontology::standard();
-    appendField(out, "relations");
     out += '[';
     for (size_t i = 0; i < byId.size(); ++i) {
-      out += i ? ",\n" : "\n";
-      out += '{';
-      appendField(out, "name");
-      appendScriptJson(out, *byId[i]);
-      out += ',';
-      appendField(out, "label");
-      appendScriptJson(out, ontology.label(*byId[i]));
-      out += ',';
-      appendField(out, "symmetric");
-      out += *byId[i] == Ontology::kCooccurs || ontology.symmetric(*byId[i]) ? "true" : "false";
+      const std::string& name = *byId[i];
+      out += i ? ",\n{" : "\n{";
+      Members(out).text("name", name).text("label", ontology.label(name))
+          .boolean("symmetric", name == Ontology::kCooccurs || ontology.symmetric(name));
       out += '}';
     }
-    out += "],\n";
-  }
-
-  void writeSentences(std::string& out) const {
-    std::vector<const std::string*> byId(sentences_.size());
-    for (const auto& [text, id] : sentences_) byId[id] = &text;
-    appendField(out, "sentences");
-    out += '[';
-    for (size_t i = 0; i < byId.size(); ++i) {
-      out += i ? ",\n" : "\n";
-      appendScriptJson(out, *byId[i]);
-    }
-    out += "],\n";
+    out += "]\n";
   }
 
   void writeNodes(std::string& out) const {
-    appendField(out, "nodes");
     out += '[';
     for (size_t i = 0; i < kept_.size(); ++i) {
       const graph::EntityProps& e = g_[kept_[i]];
       out += i ? ",\n{" : "\n{";
-      appendField(out, "id");
-      appendScriptJson(out, e.key);
-      out += ',';
-      appendField(out, "label");
-      appendScriptJson(out, e.label);
-      out += ',';
-      appendField(out, "type");
-      appendInteger(out, static_cast<size_t>(e.type));
-      out += ',';
-      appendField(out, "aliases");
-      out += '[';
-      for (auto it = e.aliases.begin(); it != e.aliases.end(); ++it) {
-        if (it != e.aliases.begin()) out += ',';
-        appendScriptJson(out, *it);
-      }
-      out += "],";
-      appendField(out, "mentions");
-      appendInteger(out, static_cast<size_t>(std::max(e.mentions, 0)));
-      out += ',';
-      appendField(out, "documents");
-      appendInteger(out, e.documents.size());
-      out += ',';
-      appendField(out, "first");
-      appendScriptJson(out, e.first_seen);
-      out += ',';
-      appendField(out, "last");
-      appendScriptJson(out, e.last_seen);
+      Members node(out);
+      node.text("id", e.key).text("label", e.label).integer("type", static_cast<int>(e.type))
+          .name("aliases");
+      appendStrings(out, e.aliases);
+      node.integer("mentions", e.mentions)
+          .integer("documents", static_cast<long long>(e.documents.size()))
+          .text("first", e.first_seen)
+          .text("last", e.last_seen);
       out += '}';
     }
-    out += "],\n";
+    out += "]\n";
   }
 
   void writeEdges(std::string& out) const {
-    appendField(out, "edges");
     out += '[';
     for (size_t i = 0; i < edges_.size(); ++i) {
       graph::Edge e = edges_[i];
       const graph::RelationProps& r = g_[e];
       out += i ? ",\n{" : "\n{";
-      appendField(out, "s");
-      appendInteger(out, rank_[source(e, g_)]);
-      out += ',';
-      appendField(out, "t");
-      appendInteger(out, rank_[target(e, g_)]);
-      out += ',';
-      appendField(out, "r");
-      appendInteger(out, relations_.at(r.relation));
-      out += ',';
-      appendField(out, "negated");
-      out += r.negated ? "true," : "false,";
-      appendField(out, "weight");
-      appendNumber(out, r.weight);
-      out += ',';
-      appendField(out, "confidence");
-      appendNumber(out, r.confidence);
-      out += ',';
-      appendField(out, "documents");
-      appendInteger(out, r.documents.size());
-      out += ',';
-      appendField(out, "date");
-      appendId(out, dates_.id(r.date));
-      out += ',';
+      Members edge(out);
+      edge.integer("s", static_cast<long long>(rank_[source(e, g_)]))
+          .integer("t", static_cast<long long>(rank_[target(e, g_)]))
+          .integer("r", static_cast<long long>(relations_.at(r.relation)))
+          .boolean("negated", r.negated)
+          .number("weight", r.weight)
+          .number("confidence", r.confidence)
+          .integer("documents", static_cast<long long>(r.documents.size()))
+          .integer("date", dates_.id(r.date))
+          .name("evidence");
       // [document, date, sentence] indices; -1 for an unknown document or date.
-      appendField(out, "evidence");
       out += '[';
       for (size_t k = 0; k < r.evidence.size(); ++k) {
         const graph::Evidence& ev = r.evidence[k];
         out += k ? ",[" : "[";
-        appendId(out, documents_.id(ev.document));
+        out += std::to_string(documents_.id(ev.document));
         out += ',';
-        appendId(out, dates_.id(ev.date));
+        out += std::to_string(dates_.id(ev.date));
         out += ',';
-        appendInteger(out, sentences_.at(ev.sentence));
+        out += std::to_string(sentences_.at(ev.sentence));
         out += ']';
       }
       out += "]}";

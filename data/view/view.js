@@ -59,11 +59,13 @@
                 })};
     edge.source.edges.push(edge);
     edge.target.edges.push(edge);
-    edge.key = edge.source.id + ">" + (edge.negated ? "!" : "") + edge.relation.name + ">" + edge.target.id;
+    edge.key = edge.source.id + ">" + (edge.negated ? "!" : "") + edge.relation.name +
+               (edge.modality !== "asserted" ? "~" + edge.modality : "") + ">" + edge.target.id;
     return edge;
   });
-  // Edges by "subject>RELATION>object" ("!RELATION" when negated): a permalink names an edge
-  // so, and still finds it in a page made later from a larger graph.
+  // Edges by "subject>RELATION>object" ("!RELATION" when negated, "RELATION~planned" when
+  // not asserted): a permalink names an edge so, and still finds it in a page made later
+  // from a larger graph.
   var edgeByKey = {};
   edges.forEach(function (e) { edgeByKey[e.key] = e; });
   var hasTyped = relations.some(function (r) { return r.name !== CO_OCCURS; });

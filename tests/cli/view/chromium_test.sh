@@ -2,7 +2,7 @@
 # Opens a page of `newsgraph view` in Debian's headless Chromium and checks the DOM the page
 # leaves: nodes drawn (the page marks <body data-drawn-nodes=N>), no console message at all
 # (an error, or a request the page's Content-Security-Policy blocked), and each PATTERN
-# (grep -E) present. Exits 77, which ctest counts as skipped, where Chromium is absent.
+# (grep -E) present, or absent when written !PATTERN. Exits 77, which ctest counts as skipped, where Chromium is absent.
 #
 #   chromium_test.sh seeds.html '#select=n:russia' 'id="node-relations"'
 set -u
@@ -35,9 +35,17 @@ if [ "${nodes:-0}" -eq 0 ]; then
   exit 1
 fi
 for pattern in "$@"; do
-  if ! grep -Eq -- "$pattern" "$work/dom.html"; then
-    echo "not in the page's DOM: $pattern"
-    exit 1
-  fi
+  case $pattern in
+    !*)
+      if grep -Eq -- "${pattern#!}" "$work/dom.html"; then
+        echo "in the page's DOM, and should not be: ${pattern#!}"
+        exit 1
+      fi ;;
+    *)
+      if ! grep -Eq -- "$pattern" "$work/dom.html"; then
+        echo "not in the page's DOM: $pattern"
+        exit 1
+      fi ;;
+  esac
 done
 echo "drawn: $nodes nodes"
