@@ -216,7 +216,9 @@ void FeatureExtractor::markNames(Workspace* ws) const {
     uint64_t h = kFnvBasis;
     for (size_t len = 1; len <= maxLen && i + len <= n; ++len) {
       h = extendName(h, ws->words[i + len - 1], len == 1);
-      uint8_t bits = resources_.nameBits(h);
+      const uint8_t* entry = resources_.nameEntry(h);
+      if (!entry) break;  // no name starts with these tokens
+      const uint8_t bits = *entry;
       if (!bits) continue;
       for (int type = 0; type < 8; ++type) {
         if (!(bits & (1u << type))) continue;

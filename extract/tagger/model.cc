@@ -45,7 +45,7 @@ class Reader {
 }  // namespace
 
 Model::Model(const ModelOptions& options, Resources resources)
-    : weights(size_t{kLabels} << options.hash_bits, 0),
+    : weights(options.hash_bits),
       transitions((kLabels + 1) * kLabels, 0),
       options_(options),
       resources_(std::move(resources)),
@@ -57,12 +57,28 @@ void Model::decode(Workspace* ws) const {
   ws->deltaI.resize(n * kLabels);
   ws->back.resize(n * kLabels);
   ws->labels.resize(n);
-  const int16_t* w = weights.data();
-  for (size_t i = 0; i < n; ++i) {
-    int32_t* e = ws->emissionI.data() + i * kLabels;
+  // Rows of token i + 1 are looked up and prefetched while token i's are summed: the rows
+  // sit at random in a few MB, and a token needs some 50 of them.
+  const int16_t* rows[2][kMaxFeatures];
+  int rowCount[2] = {0, 0};
+  auto gather = [&](size_t i, const int16_t** out) {
     const uint32_t* f = ws->features.data() + i * kMaxFeatures;
+    int m = 0;
     for (int k = 0; k < ws->featureCount[i]; ++k) {
-      const int16_t* row = w + size_t{f[k]} * kLabels;
+      if (const int16_t* row = weights.row(f[k])) {
+        __builtin_prefetch(row);
+        out[m++] = row;
+      }
+    }
+    return m;
+  };
+  if (n > 0) rowCount[0] = gather(0, rows[0]);
+  for (size_t i = 0; i < n; ++i) {
+    const int cur = i & 1;
+    if (i + 1 < n) rowCount[cur ^ 1] = gather(i + 1, rows[cur ^ 1]);
+    int32_t* e = ws->emissionI.data() + i * kLabels;
+    for (int k = 0; k < rowCount[cur]; ++k) {
+      const int16_t* row = rows[cur][k];
       for (int y = 0; y < kLabels; ++y) e[y] += row[y];
     }
   }
@@ -77,9 +93,11 @@ std::shared_ptr<Model> quantize(const ModelOptions& options, const Resources& re
   float maxAbs = 1e-6f;
   for (float v : weights) maxAbs = std::max(maxAbs, std::fabs(v));
   const float scale = 32000.0f / maxAbs;
+  std::vector<int16_t> dense(weights.size());
   for (size_t i = 0; i < weights.size(); ++i) {
-    model->weights[i] = static_cast<int16_t>(std::lround(weights[i] * scale));
+    dense[i] = static_cast<int16_t>(std::lround(weights[i] * scale));
   }
+  model->weights = WeightTable::fromDense(options.hash_bits, dense);
   for (size_t i = 0; i < transitions.size(); ++i) {
     model->transitions[i] = static_cast<int32_t>(std::lround(transitions[i] * scale));
   }
@@ -92,17 +110,21 @@ std::shared_ptr<Model> quantize(const ModelOptions& options, const Resources& re
 std::string Model::serialize() const {
   Writer body;
   for (int32_t t : transitions) body.put<int32_t>(t);
-  body.put<uint64_t>(resources_.clusters().size());
-  std::vector<std::pair<uint64_t, ClusterEntry>> clusters(resources_.clusters().begin(),
-                                                          resources_.clusters().end());
+  std::vector<std::pair<uint64_t, ClusterEntry>> clusters;
+  for (const auto& slot : resources_.clusters().slots()) {
+    if (slot.used) clusters.emplace_back(slot.key, slot.value);
+  }
   std::sort(clusters.begin(), clusters.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
+  body.put<uint64_t>(clusters.size());
   for (const auto& [hash, entry] : clusters) {
     body.put<uint64_t>(hash);
     for (uint16_t id : entry.ids) body.put<uint16_t>(id);
   }
-  std::vector<std::pair<uint64_t, uint8_t>> names(resources_.names().begin(),
-                                                  resources_.names().end());
+  std::vector<std::pair<uint64_t, uint8_t>> names;
+  for (const auto& slot : resources_.names().slots()) {
+    if (slot.used) names.emplace_back(slot.key, slot.value);
+  }
   std::sort(names.begin(), names.end());
   body.put<uint64_t>(names.size());
   for (const auto& [hash, bits] : names) {
@@ -110,26 +132,18 @@ std::string Model::serialize() const {
     body.put<uint8_t>(bits);
   }
   body.put<uint32_t>(static_cast<uint32_t>(resources_.maxNameTokens()));
-  const size_t rows = weights.size() / kLabels;
-  uint64_t nonZero = 0;
-  for (size_t r = 0; r < rows; ++r) {
-    const int16_t* row = weights.data() + r * kLabels;
-    nonZero += std::any_of(row, row + kLabels, [](int16_t v) { return v != 0; });
-  }
-  body.put<uint64_t>(nonZero);
+  body.put<uint64_t>(weights.rowCount());
   uint32_t lastRow = 0;
-  for (size_t r = 0; r < rows; ++r) {
-    const int16_t* row = weights.data() + r * kLabels;
+  weights.forEachRow([&](uint32_t r, const int16_t* row) {
     uint32_t mask = 0;
     for (int y = 0; y < kLabels; ++y) mask |= (row[y] != 0) << y;
-    if (!mask) continue;
-    body.put<uint32_t>(static_cast<uint32_t>(r) - lastRow);  // deltas compress better
-    lastRow = static_cast<uint32_t>(r);
+    body.put<uint32_t>(r - lastRow);  // deltas compress better
+    lastRow = r;
     body.put<uint32_t>(mask);
     for (int y = 0; y < kLabels; ++y) {
       if (row[y]) body.put<int16_t>(row[y]);
     }
-  }
+  });
   uLongf packedSize = compressBound(body.out.size());
   std::string packed(packedSize, '\0');
   int rc = compress2(reinterpret_cast<Bytef*>(packed.data()), &packedSize,
@@ -160,7 +174,7 @@ std::shared_ptr<Model> Model::load(const std::string& path) {
   NG_CHECK(version <= kVersion, path,
            "NER model version " + std::to_string(version) + " is newer than this newsgraph (" +
                std::to_string(kVersion) + ")");
-  NG_CHECK(version == kVersion, path, "unsupported NER model version " + std::to_string(version));
+  NG_CHECK(version >= 1, path, "unsupported NER model version " + std::to_string(version));
   NG_CHECK(head.get<uint32_t>() == kLabels, path, "NER model has a different label set");
   ModelOptions options;
   options.hash_bits = static_cast<int>(head.get<uint32_t>());
@@ -188,6 +202,7 @@ std::shared_ptr<Model> Model::load(const std::string& path) {
   std::vector<int32_t> transitions((kLabels + 1) * kLabels);
   for (int32_t& t : transitions) t = r.get<int32_t>();
   Resources resources;
+  resources.setPrefixesKnown(version >= 2);
   uint64_t clusterCount = r.get<uint64_t>();
   NG_CHECK(clusterCount <= rawSize / 14, path, "corrupt NER model (cluster table)");
   for (uint64_t i = 0; i < clusterCount; ++i) {
@@ -206,16 +221,18 @@ std::shared_ptr<Model> Model::load(const std::string& path) {
 
   auto model = std::make_shared<Model>(options, std::move(resources));
   model->transitions = std::move(transitions);
-  const size_t rows = model->weights.size() / kLabels;
+  const uint64_t rows = uint64_t{1} << options.hash_bits;
   uint64_t nonZero = r.get<uint64_t>();
   uint64_t row = 0;
+  int16_t values[kLabels];
   for (uint64_t i = 0; i < nonZero; ++i) {
-    row += r.get<uint32_t>();
+    uint32_t delta = r.get<uint32_t>();
+    row += delta;
     uint32_t mask = r.get<uint32_t>();
-    NG_CHECK(row < rows && mask < (1u << kLabels), path, "corrupt NER model (weight rows)");
-    for (int y = 0; y < kLabels; ++y) {
-      if (mask & (1u << y)) model->weights[row * kLabels + y] = r.get<int16_t>();
-    }
+    NG_CHECK(row < rows && mask < (1u << kLabels) && (i == 0 || delta > 0), path,
+             "corrupt NER model (weight rows)");
+    for (int y = 0; y < kLabels; ++y) values[y] = mask & (1u << y) ? r.get<int16_t>() : 0;
+    if (mask) model->weights.append(static_cast<uint32_t>(row), values);
   }
   NG_CHECK(r.done(), path, "corrupt NER model (trailing data)");
   return model;

@@ -8,12 +8,14 @@
 
 #include "extract/tagger/features.h"
 #include "extract/tagger/tagger.h"
+#include "extract/tagger/weights.h"
 
 namespace newsgraph::tagger {
 
 class Model {
  public:
-  static constexpr uint32_t kVersion = 1;
+  // 2: the name table also holds the proper prefixes of multi-token names (bits = 0).
+  static constexpr uint32_t kVersion = 2;
 
   Model(const ModelOptions& options, Resources resources);
   Model(const Model&) = delete;
@@ -30,7 +32,7 @@ class Model {
   // Emission scores and Viterbi over ws->features; result in ws->labels.
   void decode(Workspace* ws) const;
 
-  std::vector<int16_t> weights;       // (1 << hash_bits) rows of kLabels
+  WeightTable weights;                // (1 << hash_bits) rows of kLabels, zero rows left out
   std::vector<int32_t> transitions;   // (kLabels + 1) x kLabels, last row = start
 
  private:

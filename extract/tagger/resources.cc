@@ -136,19 +136,17 @@ void Resources::addCluster(std::string_view word, ClusterEntry entry) {
 
 void Resources::addName(const std::vector<std::string_view>& tokens, uint8_t typeBit) {
   uint64_t h = kFnvBasis;
-  for (size_t i = 0; i < tokens.size(); ++i) h = extendName(h, tokens[i], i == 0);
-  names_[h] |= typeBit;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    h = extendName(h, tokens[i], i == 0);
+    addNameHash(h, i + 1 == tokens.size() ? typeBit : 0);
+  }
   max_name_tokens_ = std::max(max_name_tokens_, static_cast<int>(tokens.size()));
 }
 
-const ClusterEntry* Resources::cluster(uint64_t wordHash) const {
-  auto it = clusters_.find(wordHash);
-  return it == clusters_.end() ? nullptr : &it->second;
-}
-
-uint8_t Resources::nameBits(uint64_t lowerSequenceHash) const {
-  auto it = names_.find(lowerSequenceHash);
-  return it == names_.end() ? 0 : it->second;
+void Resources::addNameHash(uint64_t hash, uint8_t bits) {
+  uint8_t& entry = names_[hash];
+  name_count_ += !entry && bits;
+  entry |= bits;
 }
 
 void DocumentHistory::record(uint64_t wordHash, int typeOrNone) {
@@ -157,8 +155,8 @@ void DocumentHistory::record(uint64_t wordHash, int typeOrNone) {
 }
 
 const uint16_t* DocumentHistory::counts(uint64_t wordHash) const {
-  auto it = counts_.find(wordHash);
-  return it == counts_.end() ? nullptr : it->second.data();
+  const auto* c = counts_.find(wordHash);
+  return c ? c->data() : nullptr;
 }
 
 }  // namespace newsgraph::tagger

@@ -16,10 +16,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/core.h"
+#include "extract/tagger/hash_table.h"
 
 namespace newsgraph::tagger {
 
@@ -103,23 +103,36 @@ class Resources {
   // tokens: a name as tokens ("New", "York"); type: an EntityType or NerType index + 1.
   void addName(const std::vector<std::string_view>& tokens, uint8_t typeBit);
 
-  const ClusterEntry* cluster(uint64_t wordHash) const;
-  uint8_t nameBits(uint64_t lowerSequenceHash) const;  // bit set of types, 0 if unknown
+  const ClusterEntry* cluster(uint64_t wordHash) const { return clusters_.find(wordHash); }
+  // What the lexicon knows of a token sequence (hash as extendName builds it): nullptr when
+  // no name starts with it, so a caller extending the sequence can stop; else the bit set of
+  // its types, 0 when it is only the start of longer names.
+  const uint8_t* nameEntry(uint64_t lowerSequenceHash) const {
+    const uint8_t* bits = names_.find(lowerSequenceHash);
+    if (bits || prefixes_known_) return bits;
+    return &kNoBits;
+  }
   int maxNameTokens() const { return max_name_tokens_; }
   size_t clusterCount() const { return clusters_.size(); }
-  size_t nameCount() const { return names_.size(); }
+  size_t nameCount() const { return name_count_; }
 
-  const std::unordered_map<uint64_t, ClusterEntry>& clusters() const { return clusters_; }
-  const std::unordered_map<uint64_t, uint8_t>& names() const { return names_; }
-  // For the model loader: entries keyed by their hashes.
+  const HashTable<ClusterEntry>& clusters() const { return clusters_; }
+  // Names and name prefixes (bits 0) by hash.
+  const HashTable<uint8_t>& names() const { return names_; }
+  // For the model loader: entries keyed by their hashes. A file without the prefixes of its
+  // names calls setPrefixesKnown(false), and every look-up then says "go on".
   void addClusterHash(uint64_t wordHash, ClusterEntry entry) { clusters_[wordHash] = entry; }
-  void addNameHash(uint64_t hash, uint8_t bits) { names_[hash] |= bits; }
+  void addNameHash(uint64_t hash, uint8_t bits);
   void setMaxNameTokens(int n) { max_name_tokens_ = n; }
+  void setPrefixesKnown(bool known) { prefixes_known_ = known; }
 
  private:
-  std::unordered_map<uint64_t, ClusterEntry> clusters_;  // by hash of the exact word
-  std::unordered_map<uint64_t, uint8_t> names_;          // by hash of the lower-cased tokens
+  static constexpr uint8_t kNoBits = 0;
+  HashTable<ClusterEntry> clusters_;  // by hash of the exact word
+  HashTable<uint8_t> names_;          // by hash of the lower-cased tokens
+  size_t name_count_ = 0;
   int max_name_tokens_ = 0;
+  bool prefixes_known_ = true;
 };
 
 // ---- the model (model.cc, decoder.cc) ----
@@ -133,7 +146,7 @@ class DocumentHistory {
   const uint16_t* counts(uint64_t wordHash) const;  // kNerTypes + 1 counts, nullptr if unseen
 
  private:
-  std::unordered_map<uint64_t, std::array<uint16_t, kNerTypes + 1>> counts_;
+  HashTable<std::array<uint16_t, kNerTypes + 1>> counts_;
 };
 
 struct ModelOptions {

@@ -59,12 +59,14 @@ TEST(ModelTest, HandSetWeightsTagAWord) {
   model->extractor().extract(nullptr, &ws);
   const uint32_t* first = ws.features.data();
   const uint32_t* second = ws.features.data() + kMaxFeatures;
+  std::vector<int16_t> dense(size_t{kLabels} << options.hash_bits, 0);
   for (int k = 0; k < ws.featureCount[0]; ++k) {
     if (std::find(second, second + ws.featureCount[1], first[k]) != second + ws.featureCount[1]) {
       continue;
     }
-    model->weights[size_t{first[k]} * kLabels + labelOf(1, 3)] += 10;
+    dense[size_t{first[k]} * kLabels + labelOf(1, 3)] += 10;
   }
+  model->weights = WeightTable::fromDense(options.hash_bits, dense);
   Tagger tagger(model);
   auto found = tagger.tag(std::vector<std::string>{"Reuters", "reported"});
   ASSERT_EQ(found.size(), 1u);
@@ -138,6 +140,27 @@ std::string loadError(const std::string& path) {
     return e.message();
   }
   return "no error";
+}
+
+TEST(ModelTest, VersionOneFileWithoutNamePrefixesStillTags) {
+  Resources res;
+  res.addName({"european", "commission"}, 4);
+  TrainOptions options;
+  options.max_epochs = 5;
+  options.model.hash_bits = 14;
+  auto model = train(tinyCorpus(), {}, res, options);
+  std::string bytes = model->serialize();
+  ASSERT_EQ(bytes[8], 2);
+  bytes[8] = 1;  // version field right after the 8-byte magic
+  std::string path = tempPath("v1.model");
+  writeBytes(path, bytes);
+  Tagger loaded = Tagger::load(path);
+  EXPECT_EQ(*loaded.model().resources().nameEntry(12345), 0u);  // unknown: look further
+  Tagger original(model);
+  for (const Document& doc : tinyCorpus()) {
+    EXPECT_EQ(loaded.tagDocument(doc), original.tagDocument(doc));
+  }
+  std::remove(path.c_str());
 }
 
 TEST(ModelTest, BadModelFilesGiveClearErrors) {
