@@ -19,7 +19,6 @@ CREATE TABLE documents (
   bytes INTEGER NOT NULL,
   tokens INTEGER NOT NULL
 );
-CREATE INDEX documents_date ON documents(date);
 CREATE TABLE entities (
   id INTEGER PRIMARY KEY,
   key TEXT NOT NULL UNIQUE,
@@ -32,14 +31,11 @@ CREATE TABLE entities (
   first_document TEXT NOT NULL,
   first_position INTEGER NOT NULL
 );
-CREATE INDEX entities_order ON entities(first_document, first_position);
-CREATE INDEX entities_type ON entities(type);
 CREATE TABLE aliases (
   entity_id INTEGER NOT NULL REFERENCES entities(id),
   alias TEXT NOT NULL,
   PRIMARY KEY (entity_id, alias)
 ) WITHOUT ROWID;
-CREATE INDEX aliases_alias ON aliases(alias);
 CREATE TABLE mentions (
   document_id INTEGER NOT NULL REFERENCES documents(id),
   position INTEGER NOT NULL,
@@ -50,7 +46,6 @@ CREATE TABLE mentions (
   aliases TEXT NOT NULL,
   PRIMARY KEY (document_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX mentions_entity ON mentions(entity_id);
 CREATE TABLE relations (
   id INTEGER PRIMARY KEY,
   subject_id INTEGER NOT NULL REFERENCES entities(id),
@@ -64,8 +59,6 @@ CREATE TABLE relations (
   evidence TEXT NOT NULL,
   UNIQUE (subject_id, object_id, relation, negated)
 );
-CREATE INDEX relations_object ON relations(object_id);
-CREATE INDEX relations_relation ON relations(relation);
 CREATE TABLE evidence (
   document_id INTEGER NOT NULL REFERENCES documents(id),
   position INTEGER NOT NULL,
@@ -76,7 +69,19 @@ CREATE TABLE evidence (
   sentence TEXT NOT NULL,
   PRIMARY KEY (document_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX evidence_relation ON evidence(relation_id);
+)sql";
+
+// Secondary indexes: a new store builds them after its rows are in, which is faster than
+// keeping them up to date row by row.
+constexpr const char* kIndexSql = R"sql(
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE INDEX IF NOT EXISTS entities_order ON entities(first_document, first_position);
+CREATE INDEX IF NOT EXISTS entities_type ON entities(type);
+CREATE INDEX IF NOT EXISTS aliases_alias ON aliases(alias);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS relations_object ON relations(object_id);
+CREATE INDEX IF NOT EXISTS relations_relation ON relations(relation);
+CREATE INDEX IF NOT EXISTS evidence_relation ON evidence(relation_id);
 )sql";
 
 }  // namespace newsgraph::store

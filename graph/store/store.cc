@@ -96,7 +96,9 @@ Store Store::create(const std::string& path) {
             "; PRAGMA user_version=" + std::to_string(kSchemaVersion))
                .c_str());
   db->exec(kSchemaSql);
-  return Store(std::move(db), path, temp);
+  Store store(std::move(db), path, temp);
+  store.fresh_ = true;
+  return store;
 }
 
 Store Store::open(const std::string& path, Mode mode) {
@@ -121,6 +123,7 @@ Store Store::open(const std::string& path, Mode mode) {
 
 void Store::finish() {
   if (!db_) return;
+  if (!tempPath_.empty()) db_->exec(kIndexSql);  // a created store nobody wrote to
   db_.reset();
   if (tempPath_.empty()) return;
   NG_CHECK(std::rename(tempPath_.c_str(), path_.c_str()) == 0, path_,

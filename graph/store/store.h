@@ -86,6 +86,7 @@ class Store {
   void forEachDocument(const std::function<void(extract::DocumentFacts&&)>& visit) const;
   std::unique_ptr<Database> db_;
   std::string path_, tempPath_;
+  bool fresh_ = false;  // created and not written yet: the first writer fills it in bulk
 };
 
 // 64-bit FNV-1a over everything a document contributes (date, sizes, entities, relations),

@@ -1,13 +1,17 @@
-// Store::Writer: adds documents' facts, then recomputes the cached aggregates of the
-// entities and relations they touched, from the per-document rows.
+// Store::Writer: adds documents' facts and keeps the cached aggregates of the entities and
+// relations in step. A new store keeps the aggregates in memory and writes each row once at
+// commit, then builds its secondary indexes; `add` to an existing store recomputes the
+// aggregates of what it touched with one query per table.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <array>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
+#include "graph/store/aggregate.h"
 #include "graph/store/schema.h"
 #include "graph/store/sqlite.h"
 #include "graph/store/store.h"
@@ -22,15 +26,6 @@ void hashBytes(uint64_t& h, std::string_view bytes) {
   }
   h ^= 0xff;  // field separator, so ("ab","c") and ("a","bc") differ
   h *= 1099511628211ull;
-}
-
-std::string joinItems(const std::set<std::string>& items, char separator) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
 }
 
 }  // namespace
@@ -59,8 +54,9 @@ std::string contentHash(const extract::DocumentFacts& facts) {
 }
 
 struct Store::Writer::Impl {
-  explicit Impl(Database& database)
+  Impl(Database& database, bool freshStore)
       : db(database),
+        fresh(freshStore),
         transaction(database),
         findDocument(db, "SELECT id, hash FROM documents WHERE name = ?"),
         insertDocument(db,
@@ -91,6 +87,35 @@ struct Store::Writer::Impl {
                        "subject_position, object_position, confidence, sentence) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?)") {}
 
+  // An entity or relation row the writer knows the id of; in a new store also its aggregate.
+  struct NewEntity {
+    std::string key;
+    EntityAggregate aggregate;
+  };
+  struct NewRelation {
+    int64_t subject, object;
+    uint32_t relation;  // index into relationNames
+    bool negated;
+    RelationAggregate aggregate;
+  };
+  struct RelationKey {
+    int64_t subject, object;
+    uint32_t relation;
+    bool negated;
+    bool operator==(const RelationKey& o) const {
+      return subject == o.subject && object == o.object && relation == o.relation &&
+             negated == o.negated;
+    }
+  };
+  struct RelationKeyHash {
+    size_t operator()(const RelationKey& k) const noexcept {
+      uint64_t h = static_cast<uint64_t>(k.subject) * 0x9e3779b97f4a7c15ull;
+      h = (h ^ static_cast<uint64_t>(k.object)) * 0xff51afd7ed558ccdull;
+      h = (h ^ (uint64_t{k.relation} << 1 | k.negated)) * 0xc4ceb9fe1a85ec53ull;
+      return static_cast<size_t>(h ^ (h >> 32));
+    }
+  };
+
   void remove(int64_t document) {
     documentEntities.bind(1, document);
     while (documentEntities.step()) dirtyEntities.insert(documentEntities.integer(0));
@@ -101,9 +126,28 @@ struct Store::Writer::Impl {
     deleteDocument.bind(1, document).run();
   }
 
+  // The id of a document already written under this name, with its content hash.
+  std::optional<std::pair<int64_t, std::string>> presentDocument(const std::string& name) {
+    if (fresh) {
+      auto it = documentIds.find(name);
+      if (it == documentIds.end()) return std::nullopt;
+      return it->second;
+    }
+    findDocument.bind(1, name);
+    if (!findDocument.step()) return std::nullopt;
+    std::pair<int64_t, std::string> found{findDocument.integer(0), findDocument.text(1)};
+    findDocument.reset();
+    return found;
+  }
+
   int64_t entityId(const std::string& key) {
     auto [it, inserted] = entityIds.try_emplace(key, 0);
     if (!inserted) return it->second;
+    if (fresh) {
+      newEntities.push_back({key, {}});
+      it->second = static_cast<int64_t>(newEntities.size());
+      return it->second;
+    }
     findEntity.bind(1, key);
     if (findEntity.step()) {
       it->second = findEntity.integer(0);
@@ -117,29 +161,36 @@ struct Store::Writer::Impl {
 
   int64_t relationId(int64_t subject, int64_t object, const std::string& relation,
                      bool negated) {
+    auto [name, added] =
+        relationIndex.try_emplace(relation, static_cast<uint32_t>(relationNames.size()));
+    if (added) relationNames.push_back(relation);
+    auto [it, inserted] = relationIds.try_emplace({subject, object, name->second, negated}, 0);
+    if (!inserted) return it->second;
+    if (fresh) {
+      newRelations.push_back({subject, object, name->second, negated, {}});
+      it->second = static_cast<int64_t>(newRelations.size());
+      return it->second;
+    }
     findRelation.bind(1, subject).bind(2, object).bind(3, relation).bind(4, int64_t{negated});
     if (findRelation.step()) {
-      int64_t id = findRelation.integer(0);
+      it->second = findRelation.integer(0);
       findRelation.reset();
-      return id;
+    } else {
+      insertRelation.bind(1, subject).bind(2, object).bind(3, relation);
+      insertRelation.bind(4, int64_t{negated}).run();
+      it->second = sqlite3_last_insert_rowid(db.handle());
     }
-    insertRelation.bind(1, subject).bind(2, object).bind(3, relation).bind(4, int64_t{negated});
-    insertRelation.run();
-    return sqlite3_last_insert_rowid(db.handle());
+    return it->second;
   }
 
   void add(const extract::DocumentFacts& facts) {
     std::string hash = contentHash(facts);
-    findDocument.bind(1, facts.id);
-    if (findDocument.step()) {
-      int64_t id = findDocument.integer(0);
-      bool same = findDocument.text(1) == hash;
-      findDocument.reset();
-      if (same) {
+    if (auto present = presentDocument(facts.id)) {
+      if (present->second == hash) {
         ++stats.skipped;
         return;
       }
-      remove(id);
+      remove(present->first);
       ++stats.replaced;
     } else {
       ++stats.added;
@@ -148,16 +199,24 @@ struct Store::Writer::Impl {
     insertDocument.bind(5, static_cast<int64_t>(facts.bytes));
     insertDocument.bind(6, static_cast<int64_t>(facts.tokens)).run();
     int64_t document = sqlite3_last_insert_rowid(db.handle());
+    if (fresh) documentIds[facts.id] = {document, hash};
 
-    std::vector<int64_t> ids;
+    std::vector<int64_t>& ids = scratchIds;
+    ids.clear();
+    std::string aliases;
     for (size_t i = 0; i < facts.entities.size(); ++i) {
       const extract::EntityFacts& e = facts.entities[i];
       ids.push_back(entityId(e.key));
-      dirtyEntities.insert(ids.back());
-      std::string aliases;
+      aliases.clear();
       for (const std::string& alias : e.aliases) {
         if (!aliases.empty()) aliases += kUnitSeparator;
         aliases += alias;
+      }
+      if (fresh) {
+        newEntities[static_cast<size_t>(ids.back()) - 1].aggregate.add(
+            facts.id, facts.date, static_cast<int64_t>(i), e.name, e.type, e.mentions, aliases);
+      } else {
+        dirtyEntities.insert(ids.back());
       }
       insertMention.bind(1, document).bind(2, static_cast<int64_t>(i)).bind(3, ids.back());
       insertMention.bind(4, e.name).bind(5, toString(e.type));
@@ -172,130 +231,172 @@ struct Store::Writer::Impl {
       if (ontology.symmetric(r.relation) && facts.entities[o].key < facts.entities[s].key)
         std::swap(s, o);
       int64_t relation = relationId(ids[s], ids[o], r.relation, r.negated);
-      dirtyRelations.insert(relation);
+      if (fresh) {
+        newRelations[static_cast<size_t>(relation) - 1].aggregate.add(
+            facts.id, facts.date, r.evidence, double{r.confidence});
+      } else {
+        dirtyRelations.insert(relation);
+      }
       insertEvidence.bind(1, document).bind(2, static_cast<int64_t>(i)).bind(3, relation);
       insertEvidence.bind(4, int64_t{r.subject}).bind(5, int64_t{r.object});
       insertEvidence.bind(6, double{r.confidence}).bind(7, r.evidence).run();
     }
   }
 
-  // Same rules as KnowledgeGraph::addEntity applied in document id order: the name of the
-  // first appearance is the label, other names become aliases, mention votes pick the type.
+  // A new store: every entity and relation row once, with its aggregate, then the indexes.
+  void writeNewRows() {
+    Statement entity(db,
+                     "INSERT INTO entities (id, key, name, type, mentions, first_seen, last_seen, "
+                     "documents, first_document, first_position) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement alias(db, "INSERT INTO aliases (entity_id, alias) VALUES (?, ?)");
+    for (size_t i = 0; i < newEntities.size(); ++i) {
+      const EntityAggregate& e = newEntities[i].aggregate;
+      auto id = static_cast<int64_t>(i + 1);
+      bindEntity(entity, e, 3).bind(1, id).bind(2, newEntities[i].key).run();
+      for (const std::string& a : e.finalAliases()) alias.bind(1, id).bind(2, a).run();
+    }
+    Statement relation(db,
+                       "INSERT INTO relations (id, subject_id, object_id, relation, negated, "
+                       "weight, confidence, date, documents, evidence) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (size_t i = 0; i < newRelations.size(); ++i) {
+      const NewRelation& r = newRelations[i];
+      relation.bind(1, static_cast<int64_t>(i + 1)).bind(2, r.subject).bind(3, r.object);
+      relation.bind(4, relationNames[r.relation]).bind(5, int64_t{r.negated});
+      bindRelation(relation, r.aggregate, 6).run();
+    }
+    db.exec(kIndexSql);
+  }
+
+  // Binds name, type, mentions, first_seen, last_seen, documents, first_document and
+  // first_position from parameter `first` on.
+  static Statement& bindEntity(Statement& s, const EntityAggregate& e, int first) {
+    s.bind(first, e.label).bind(first + 1, toString(e.finalType()));
+    s.bind(first + 2, int64_t{e.mentions}).bind(first + 3, e.first_seen);
+    s.bind(first + 4, e.last_seen).bind(first + 5, joinItems(e.documents, kUnitSeparator));
+    return s.bind(first + 6, e.first_document).bind(first + 7, e.first_position);
+  }
+  // Binds weight, confidence, date, documents and evidence from parameter `first` on.
+  static Statement& bindRelation(Statement& s, const RelationAggregate& r, int first) {
+    s.bind(first, r.weight).bind(first + 1, r.confidence).bind(first + 2, r.date);
+    s.bind(first + 3, joinItems(r.documents, kUnitSeparator));
+    return s.bind(first + 4, evidenceColumn(r.evidence));
+  }
+
+  // The ids into the temporary table `touched`, which the recompute queries join with.
+  void setTouched(const std::set<int64_t>& ids) {
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY); "
+            "DELETE FROM touched");
+    Statement insert(db, "INSERT INTO touched (id) VALUES (?)");
+    for (int64_t id : ids) insert.bind(1, id).run();
+  }
+
+  // Calls flush(id, aggregate) for every id of `dirty`, in id order, with the aggregate of
+  // the rows QUERY returns for it (id in column 0, ordered by id); feed(aggregate) reads a row.
+  template <typename Aggregate, typename Feed, typename Flush>
+  void recompute(const std::set<int64_t>& dirty, const char* query, Feed&& feed,
+                 Flush&& flush) {
+    Statement select(db, query);
+    auto next = dirty.begin();
+    std::optional<int64_t> current;
+    Aggregate aggregate;
+    auto close = [&](int64_t upTo) {  // flushes every dirty id below upTo
+      for (; next != dirty.end() && *next < upTo; ++next) {
+        flush(*next, current == *next ? aggregate : Aggregate());
+      }
+    };
+    while (select.step()) {
+      int64_t id = select.integer(0);
+      if (current != id) {
+        close(id);
+        current = id;
+        aggregate = Aggregate();
+      }
+      feed(select, aggregate);
+    }
+    close(INT64_MAX);
+  }
+
   void recomputeEntities() {
-    Statement select(db,
-                     "SELECT d.name, d.date, m.position, m.name, m.type, m.count, m.aliases "
-                     "FROM mentions m JOIN documents d ON d.id = m.document_id "
-                     "WHERE m.entity_id = ? ORDER BY d.name, m.position");
+    if (dirtyEntities.empty()) return;
+    setTouched(dirtyEntities);
+    db.exec("DELETE FROM aliases WHERE entity_id IN (SELECT id FROM touched)");
     Statement update(db,
                      "UPDATE entities SET name = ?, type = ?, mentions = ?, first_seen = ?, "
                      "last_seen = ?, documents = ?, first_document = ?, first_position = ? "
                      "WHERE id = ?");
     Statement drop(db, "DELETE FROM entities WHERE id = ?");
-    Statement dropAliases(db, "DELETE FROM aliases WHERE entity_id = ?");
     Statement insertAlias(db, "INSERT INTO aliases (entity_id, alias) VALUES (?, ?)");
-    for (int64_t id : dirtyEntities) {
-      graph::EntityProps e;
-      std::array<int, kEntityTypeCount> votes{};
-      std::string firstDocument;
-      int64_t firstPosition = 0;
-      bool any = false;
-      select.bind(1, id);
-      while (select.step()) {
-        std::string_view document = select.text(0), date = select.text(1);
-        std::string_view name = select.text(3);
-        int count = static_cast<int>(select.integer(5));
-        if (!any) {
-          firstDocument = document;
-          firstPosition = select.integer(2);
-          e.label = name;
-          any = true;
-        } else if (name != e.label) {
-          e.aliases.emplace(name);
-        }
-        std::optional<EntityType> type = parseEntityType(select.text(4));
-        NG_CHECK(type, db.path(), "the store is corrupted (mention type)");
-        votes[static_cast<size_t>(*type)] += std::max(count, 1);
-        e.mentions += count;
-        e.documents.emplace(document);
-        if (!date.empty()) {
-          if (e.first_seen.empty() || date < e.first_seen) e.first_seen = date;
-          if (e.last_seen.empty() || date > e.last_seen) e.last_seen = date;
-        }
-        std::string_view aliases = select.text(6);
-        while (!aliases.empty()) {
-          size_t end = aliases.find(kUnitSeparator);
-          e.aliases.emplace(aliases.substr(0, end));
-          aliases.remove_prefix(end == std::string_view::npos ? aliases.size() : end + 1);
-        }
-      }
-      dropAliases.bind(1, id).run();
-      if (!any) {
-        drop.bind(1, id).run();
-        continue;
-      }
-      auto type = static_cast<size_t>(std::max_element(votes.begin(), votes.end()) -
-                                      votes.begin());
-      update.bind(1, e.label).bind(2, toString(static_cast<EntityType>(type)));
-      update.bind(3, int64_t{e.mentions}).bind(4, e.first_seen).bind(5, e.last_seen);
-      update.bind(6, joinItems(e.documents, kUnitSeparator)).bind(7, firstDocument);
-      update.bind(8, firstPosition).bind(9, id).run();
-      for (const std::string& alias : e.aliases) insertAlias.bind(1, id).bind(2, alias).run();
-    }
+    recompute<EntityAggregate>(
+        dirtyEntities,
+        "SELECT m.entity_id, d.name, d.date, m.position, m.name, m.type, m.count, m.aliases "
+        "FROM touched t JOIN mentions m ON m.entity_id = t.id "
+        "JOIN documents d ON d.id = m.document_id ORDER BY m.entity_id",
+        [&](Statement& row, EntityAggregate& e) {
+          std::optional<EntityType> type = parseEntityType(row.text(5));
+          NG_CHECK(type, db.path(), "the store is corrupted (mention type)");
+          e.add(row.text(1), row.text(2), row.integer(3), row.text(4), *type,
+                static_cast<int>(row.integer(6)), row.text(7));
+        },
+        [&](int64_t id, const EntityAggregate& e) {
+          if (e.empty()) {
+            drop.bind(1, id).run();
+            return;
+          }
+          bindEntity(update, e, 1).bind(9, id).run();
+          for (const std::string& a : e.finalAliases()) insertAlias.bind(1, id).bind(2, a).run();
+        });
   }
 
-  // Same rules as KnowledgeGraph::addRelation: weight counts evidence sentences, the
-  // confidence is the highest, the kMaxEvidence first by (date, document, sentence) are kept.
   void recomputeRelations() {
-    Statement select(db,
-                     "SELECT d.name, d.date, v.sentence, v.confidence FROM evidence v "
-                     "JOIN documents d ON d.id = v.document_id WHERE v.relation_id = ?");
+    if (dirtyRelations.empty()) return;
+    setTouched(dirtyRelations);
     Statement update(db,
                      "UPDATE relations SET weight = ?, confidence = ?, date = ?, documents = ?, "
                      "evidence = ? WHERE id = ?");
     Statement drop(db, "DELETE FROM relations WHERE id = ?");
-    for (int64_t id : dirtyRelations) {
-      graph::RelationProps r;
-      select.bind(1, id);
-      while (select.step()) {
-        graph::Evidence& ev = r.evidence.emplace_back();
-        ev.document = select.text(0);
-        ev.date = select.text(1);
-        ev.sentence = select.text(2);
-        r.weight += 1;
-        r.confidence = std::max(r.confidence, select.real(3));
-        r.documents.insert(ev.document);
-        if (!ev.date.empty() && (r.date.empty() || ev.date < r.date)) r.date = ev.date;
-      }
-      if (r.evidence.empty()) {
-        drop.bind(1, id).run();
-        continue;
-      }
-      std::sort(r.evidence.begin(), r.evidence.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.date, a.document, a.sentence) < std::tie(b.date, b.document, b.sentence);
-      });
-      r.evidence.erase(std::unique(r.evidence.begin(), r.evidence.end(),
-                                   [](const auto& a, const auto& b) {
-                                     return a.document == b.document && a.sentence == b.sentence;
-                                   }),
-                       r.evidence.end());
-      if (r.evidence.size() > graph::kMaxEvidence) r.evidence.resize(graph::kMaxEvidence);
-      std::string evidence;
-      for (const graph::Evidence& ev : r.evidence) {
-        if (!evidence.empty()) evidence += kRecordSeparator;
-        evidence += ev.document + kUnitSeparator + ev.date + kUnitSeparator + ev.sentence;
-      }
-      update.bind(1, r.weight).bind(2, r.confidence).bind(3, r.date);
-      update.bind(4, joinItems(r.documents, kUnitSeparator)).bind(5, evidence).bind(6, id).run();
-    }
+    recompute<RelationAggregate>(
+        dirtyRelations,
+        "SELECT v.relation_id, d.name, d.date, v.sentence, v.confidence "
+        "FROM touched t JOIN evidence v ON v.relation_id = t.id "
+        "JOIN documents d ON d.id = v.document_id ORDER BY v.relation_id",
+        [&](Statement& row, RelationAggregate& r) {
+          r.add(row.text(1), row.text(2), row.text(3), row.real(4));
+        },
+        [&](int64_t id, const RelationAggregate& r) {
+          if (r.empty()) {
+            drop.bind(1, id).run();
+            return;
+          }
+          bindRelation(update, r, 1).bind(6, id).run();
+        });
+  }
+
+  void commit() {
+    // A document replaced within a new store's batch left its old rows in the aggregates:
+    // the ids it touched are recomputed from the rows, as `add` does.
+    if (fresh) writeNewRows();
+    recomputeEntities();
+    recomputeRelations();
+    transaction.commit();
   }
 
   Database& db;
+  bool fresh;  // a new store: ids and aggregates in memory, rows and indexes at commit
   Transaction transaction;
   Statement findDocument, insertDocument, deleteDocument, documentEntities, documentRelations,
       deleteMentions, deleteEvidence, findEntity, insertEntity, insertMention, findRelation,
       insertRelation, insertEvidence;
   std::unordered_map<std::string, int64_t> entityIds;
+  std::unordered_map<std::string, uint32_t> relationIndex;
+  std::vector<std::string> relationNames;
+  std::unordered_map<RelationKey, int64_t, RelationKeyHash> relationIds;
+  std::unordered_map<std::string, std::pair<int64_t, std::string>> documentIds;  // fresh only
+  std::vector<NewEntity> newEntities;      // fresh only, by id - 1
+  std::vector<NewRelation> newRelations;   // fresh only, by id - 1
   std::set<int64_t> dirtyEntities, dirtyRelations;
+  std::vector<int64_t> scratchIds;
   AddStats stats;
 };
 
@@ -311,9 +412,7 @@ void Store::Writer::add(const extract::DocumentFacts& facts) {
 
 void Store::Writer::commit() {
   NG_CHECK(impl_, "", "commit after commit");
-  impl_->recomputeEntities();
-  impl_->recomputeRelations();
-  impl_->transaction.commit();
+  impl_->commit();
   spdlog::debug("{}: {} documents added, {} replaced, {} unchanged", impl_->db.path(),
                 stats_.added, stats_.replaced, stats_.skipped);
   impl_.reset();  // finalizes the statements, so the database can close
@@ -321,7 +420,9 @@ void Store::Writer::commit() {
 
 Store::Writer Store::write() {
   NG_CHECK(db_, path_, "the store is closed");
-  return Writer(std::make_unique<Writer::Impl>(*db_));
+  bool fresh = fresh_;
+  fresh_ = false;
+  return Writer(std::make_unique<Writer::Impl>(*db_, fresh));
 }
 
 }  // namespace newsgraph::store
