@@ -96,10 +96,12 @@
 
   function recompute() {
     active = edges.filter(function (e) {
+      e.active = false;
       if (!state.types[e.source.type] || !state.types[e.target.type]) return false;
       if (!state.relations[e.relation.name]) return false;
       e.shown = weightInRange(e);
-      return e.shown > 0 && e.shown >= state.minWeight;
+      e.active = e.shown > 0 && e.shown >= state.minWeight;
+      return e.active;
     });
     nodes.forEach(function (n) { n.degree = 0; });
     active.forEach(function (e) { e.source.degree++; e.target.degree++; });
@@ -144,7 +146,7 @@
   }
 
   function activeEdgesOf(n) {
-    return n.edges.filter(function (e) { return active.indexOf(e) >= 0; });
+    return n.edges.filter(function (e) { return e.active; });
   }
 
   function selectedItem() {
