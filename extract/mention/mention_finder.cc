@@ -30,10 +30,15 @@ void findDefinedAcronyms(Document& doc) {
     if (tokens[e].text == "(" && tokens[e + 2].text == ")" && tokens[e + 1].has(text::kAllUpper))
       defined.emplace_back(tokens[e + 1].text, c.mention.type);
   }
-  for (const auto& [acronym, type] : defined)
-    for (uint32_t t = 0; t < tokens.size(); ++t)
-      if (tokens[t].text == acronym && doc.gazetteerAt[t] < 0)
+  if (defined.empty()) return;
+  // One pass over the tokens: only all-capital ones can equal an acronym, so a long document
+  // with many acronyms does not compare every token with every one.
+  for (uint32_t t = 0; t < tokens.size(); ++t) {
+    if (!tokens[t].has(text::kAllUpper) || doc.gazetteerAt[t] >= 0) continue;
+    for (const auto& [acronym, type] : defined)
+      if (tokens[t].text == acronym)
         doc.add(t, t + 1, type, MentionKind::Pattern, "", 0.8f, Source::Pattern);
+  }
 }
 
 }  // namespace
