@@ -27,7 +27,7 @@ class WeightTable {
     const Block& b = blocks_[index >> 6];
     const uint64_t bit = uint64_t{1} << (index & 63);
     if (!(b.bits & bit)) return nullptr;
-    return rows_[b.rank + static_cast<uint32_t>(__builtin_popcountll(b.bits & (bit - 1)))].values;
+    return rows_[b.rank + bitCount(b.bits & (bit - 1))].values;
   }
 
   size_t rowCount() const { return rows_.size(); }
@@ -43,6 +43,14 @@ class WeightTable {
   }
 
  private:
+  // Without -mpopcnt, __builtin_popcountll is a call into libgcc; this is a few inline ALU
+  // operations on any x86-64.
+  static uint32_t bitCount(uint64_t x) {
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return static_cast<uint32_t>((x * 0x0101010101010101ull) >> 56);
+  }
   struct Block {
     uint64_t bits = 0;   // which of these 64 rows are stored
     uint32_t rank = 0;   // rows stored before this block
