@@ -58,7 +58,7 @@ BuildStats runPipeline(const std::vector<std::string>& inputs, const BuildOption
   auto start = Clock::now();
   auto lastReport = start;
 
-  corpus::CorpusReader reader(inputs);
+  corpus::CorpusReader reader(inputs, options.read);
   auto produce = [&](const std::function<void(Item&&)>& push) {
     reader.read(
         [&](corpus::Document&& doc) {
@@ -104,6 +104,8 @@ BuildStats runPipeline(const std::vector<std::string>& inputs, const BuildOption
         const Error& e = *result.problem;
         if (corpus::isRepair(e)) {
           ++stats.repaired;
+        } else if (corpus::isDateWarning(e)) {
+          stats.undatedRecords += e.message() == corpus::kUnreadableDate;
         } else {
           ++stats.skipped;
         }

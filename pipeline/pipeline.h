@@ -62,6 +62,7 @@ struct BuildOptions {
   bool tagger = true;          // the statistical NER tagger beside lexicons and patterns
   int jobs = 0;                // extraction threads; 0 = availableCores()
   std::optional<Shard> shard;  // keep only this shard's documents
+  corpus::ReadOptions read;    // the date field and day/month order of the records
   // Called on the calling thread about every progressInterval (and not at all when empty).
   std::function<void(const Progress&)> onProgress;
   std::chrono::milliseconds progressInterval{3000};
@@ -76,6 +77,7 @@ struct BuildStats {
   uint64_t failed = 0;       // documents whose extraction failed
   uint64_t otherShards = 0;  // documents that belong to other shards (not a problem)
   uint64_t repaired = 0;     // documents with invalid UTF-8 that were repaired and kept
+  uint64_t undatedRecords = 0;  // records kept undated: their date field was not understood
   uint64_t bytes = 0;        // text bytes of the documents extracted
   uint64_t tokens = 0;
   double seconds = 0;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <unordered_map>
 
 #include "extract/corpus/byte_source.h"
 #include "extract/corpus/corpus.h"
@@ -45,6 +46,15 @@ Kind kindOf(const std::string& path) {
 // "a/b/000_x.txt.gz" -> "000_x.txt": compressed and plain copies of a corpus share ids.
 std::string documentId(const std::string& path) { return stripGz(fs::path(path).filename().string()); }
 
+// A file to read and the id of its document: the path relative to the input argument.
+struct InputFile {
+  std::string path, id;
+};
+
+std::string utf8Field(const rapidjson::Value& v) {
+  return std::string(v.GetString(), v.GetStringLength());
+}
+
 bool blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -57,8 +67,10 @@ void stripBom(std::string& text) {
 
 class InputReader {
  public:
-  InputReader(const DocumentSink& onDocument, const ProblemSink& onProblem)
-      : onDocument_(onDocument), onProblem_(onProblem) {}
+  InputReader(const DocumentSink& onDocument, const ProblemSink& onProblem,
+              const ReadOptions& options, bool& warnedAmbiguous)
+      : onDocument_(onDocument), onProblem_(onProblem), options_(options),
+        warnedAmbiguous_(warnedAmbiguous) {}
 
   void read(BufferedReader& in, const std::string& source, const std::string& id, Kind kind) {
     if (kind == Kind::Unknown) {
@@ -178,32 +190,60 @@ class InputReader {
       doc.id = std::to_string(id->value.GetUint64());
     else
       doc.id = defaultId;
-    for (const char* field : {"date", "published", "published_at"}) {
-      if (const rapidjson::Value* date = stringMember(v, field)) {
-        doc.date = normalizeDate(std::string_view(date->GetString(), date->GetStringLength()));
-        if (!doc.date.empty()) break;
-      }
+    if (const rapidjson::Value* date = dateMember(v)) {
+      doc.date = recordDate(*date, where);
+    } else {
+      doc.date = findDocumentDate(doc.text);
     }
-    if (doc.date.empty()) doc.date = findDocumentDate(doc.text);
     doc.source = where;
     onDocument_(std::move(doc));
   }
 
+  // The date field of a record (null counts as absent), or nullptr.
+  const rapidjson::Value* dateMember(const rapidjson::Value& v) const {
+    auto present = [&](const char* name) -> const rapidjson::Value* {
+      auto it = v.FindMember(name);
+      return it != v.MemberEnd() && !it->value.IsNull() ? &it->value : nullptr;
+    };
+    if (!options_.dateField.empty()) return present(options_.dateField.c_str());
+    for (const char* field : {"date", "published", "published_at"})
+      if (const rapidjson::Value* date = present(field)) return date;
+    return nullptr;
+  }
+
+  std::string recordDate(const rapidjson::Value& value, const std::string& where) {
+    std::string date;
+    bool ambiguous = false;
+    if (value.IsString()) {
+      date = normalizeDate(utf8Field(value), options_.dateOrder, &ambiguous);
+    } else if (value.IsInt64() || value.IsUint64()) {  // 19870226 or epoch seconds
+      date = normalizeDate(value.IsInt64() ? std::to_string(value.GetInt64())
+                                           : std::to_string(value.GetUint64()));
+    } else if (value.IsNumber()) {
+      date = dateOfEpochSeconds(value.GetDouble());
+    }
+    if (date.empty()) {
+      problem(where, std::string(kUnreadableDate));
+    } else if (ambiguous && options_.dateOrder == DateOrder::Unspecified && !warnedAmbiguous_) {
+      warnedAmbiguous_ = true;
+      problem(where, std::string(kAmbiguousDate));
+    }
+    return date;
+  }
+
   const DocumentSink& onDocument_;
   const ProblemSink& onProblem_;
+  const ReadOptions& options_;
+  bool& warnedAmbiguous_;
   rapidjson::Document json_;
   size_t utf8Reports_ = 0;
 };
 
-}  // namespace
-
-CorpusReader::CorpusReader(std::vector<std::string> inputs) : inputs_(std::move(inputs)) {}
-
-std::vector<std::string> CorpusReader::files(const ProblemSink& onProblem) const {
-  std::vector<std::string> out;
-  for (const std::string& input : inputs_) {
+std::vector<InputFile> expand(const std::vector<std::string>& inputs, const ProblemSink& onProblem) {
+  std::vector<InputFile> out;
+  for (const std::string& input : inputs) {
     if (input == "-") {
-      out.push_back(input);
+      out.push_back({input, "stdin"});
       continue;
     }
     std::error_code ec;
@@ -213,10 +253,10 @@ std::vector<std::string> CorpusReader::files(const ProblemSink& onProblem) const
       continue;
     }
     if (!fs::is_directory(status)) {
-      out.push_back(input);  // an explicitly named file is always read
+      out.push_back({input, documentId(input)});  // an explicitly named file is always read
       continue;
     }
-    std::vector<std::string> found;
+    std::vector<InputFile> found;
     fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const fs::path& path = it->path();
@@ -225,25 +265,53 @@ std::vector<std::string> CorpusReader::files(const ProblemSink& onProblem) const
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec) && kindOf(name) != Kind::Unknown) found.push_back(path.generic_string());
+      if (it->is_regular_file(ec) && kindOf(name) != Kind::Unknown) {
+        // Below the input folder, so nested folders with equal file names never collide.
+        fs::path relative = path.lexically_relative(input).parent_path() / documentId(name);
+        found.push_back({path.generic_string(), relative.generic_string()});
+      }
     }
     if (ec) onProblem(Error(std::string("cannot list directory: ") + ec.message(), input, __FILE__, __LINE__));
-    std::sort(found.begin(), found.end());
+    std::sort(found.begin(), found.end(),
+              [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;
 }
 
+}  // namespace
+
+CorpusReader::CorpusReader(std::vector<std::string> inputs, ReadOptions options)
+    : inputs_(std::move(inputs)), options_(std::move(options)) {}
+
+std::vector<std::string> CorpusReader::files(const ProblemSink& onProblem) const {
+  std::vector<std::string> out;
+  for (InputFile& file : expand(inputs_, onProblem)) out.push_back(std::move(file.path));
+  return out;
+}
+
 void CorpusReader::read(const DocumentSink& onDocument, const ProblemSink& onProblem) const {
-  for (const std::string& path : files(onProblem)) {
-    if (path == "-") {
-      readStream(std::cin, path, onDocument, onProblem);
-      continue;
-    }
+  bool warnedAmbiguous = false;
+  std::unordered_map<std::string, std::string> sourceOf;  // id -> where it was first read
+  DocumentSink unique = [&](Document&& doc) {
+    auto [it, added] = sourceOf.emplace(doc.id, doc.source);
+    if (!added)
+      return onProblem(Error("document id '" + doc.id + "' is also the id of " + it->second +
+                                 "; this one is skipped (rename one, or give the folders as "
+                                 "one input so that the ids keep their subfolders)",
+                             doc.source, __FILE__, __LINE__));
+    onDocument(std::move(doc));
+  };
+  for (const InputFile& file : expand(inputs_, onProblem)) {
     try {
-      InputReader reader(onDocument, onProblem);
-      BufferedReader in(openFileSource(path), path);
-      reader.read(in, path, documentId(path), kindOf(path));
+      InputReader reader(unique, onProblem, options_, warnedAmbiguous);
+      if (file.path == "-") {
+        BufferedReader in(istreamSource(std::cin, file.path), file.path);
+        reader.read(in, file.path, file.id, Kind::Unknown);
+      } else {
+        BufferedReader in(openFileSource(file.path), file.path);
+        reader.read(in, file.path, file.id, kindOf(file.path));
+      }
     } catch (const Error& e) {
       onProblem(e);
     }
@@ -251,9 +319,10 @@ void CorpusReader::read(const DocumentSink& onDocument, const ProblemSink& onPro
 }
 
 void readStream(std::istream& in, const std::string& name, const DocumentSink& onDocument,
-                const ProblemSink& onProblem) {
+                const ProblemSink& onProblem, const ReadOptions& options) {
   try {
-    InputReader reader(onDocument, onProblem);
+    bool warnedAmbiguous = false;
+    InputReader reader(onDocument, onProblem, options, warnedAmbiguous);
     BufferedReader buffered(istreamSource(in, name), name);
     std::string id = name == "-" ? "stdin" : documentId(name);
     reader.read(buffered, name, id, name == "-" ? Kind::Unknown : kindOf(name));

@@ -1,4 +1,6 @@
 #include <array>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -153,6 +155,18 @@ bool isDateKeywordLine(std::string_view line) {
   return false;
 }
 
+// "The 10 pct bonds mature on June 1, 2017." is a sentence of the body, whose dates are
+// events; datelines and bylines do not end like sentences of several words.
+bool isSentence(std::string_view line) {
+  while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')'))
+    line.remove_suffix(1);
+  if (line.empty() || (line.back() != '.' && line.back() != '!' && line.back() != '?'))
+    return false;
+  int words = 0;
+  for (const Piece& p : pieces(line)) words += !p.number;
+  return words >= 5;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -179,16 +193,89 @@ std::string findDocumentDate(std::string_view text) {
     if (line.empty()) continue;
     ++seen;
     bool keyword = isDateKeywordLine(line.substr(0, kMaxScanBytes));
-    if (line.size() > kMaxDatelineBytes && !keyword) continue;
+    if (!keyword && (line.size() > kMaxDatelineBytes || isSentence(line))) continue;
     std::string found = dateInLine(line.substr(0, kMaxScanBytes), keyword);
     if (!found.empty()) return found;
   }
   return "";
 }
 
-// Used by the JSONL reader: "2023-09-29T10:00:00Z", "2023-09-29", "Sep 29, 2023".
-std::string normalizeDate(std::string_view value) {
-  return dateInLine(trim(value).substr(0, kMaxScanBytes), true);
+namespace {
+
+// Days since 1970-01-01 to a civil date (Howard Hinnant's days_from_civil, inverted).
+std::string isoOfEpochDays(int64_t days) {
+  days += 719468;
+  int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  int64_t doe = days - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+  return validDate(y, m, d) ? iso(y, m, d) : "";
+}
+
+bool allDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!isDigit(c)) return false;
+  return true;
+}
+
+// The numeric forms at the start of a value: YYYYMMDD, epoch seconds or milliseconds,
+// YYYY-MM-DD (ISO 8601, with or without time and zone), DD-MON-YYYY (Reuters-21578),
+// DD/MM/YYYY or MM/DD/YYYY (dots and dashes too). "" when the value starts otherwise.
+std::string leadingNumericDate(std::string_view value, DateOrder order, bool* ambiguous) {
+  if (allDigits(value)) {
+    if (value.size() == 8) {
+      int y = toInt(value.substr(0, 4)), m = toInt(value.substr(4, 2)), d = toInt(value.substr(6, 2));
+      if (validDate(y, m, d)) return iso(y, m, d);
+    }
+    if (value.size() >= 9 && value.size() <= 10) return isoOfEpochDays(std::stoll(std::string(value)) / 86400);
+    if (value.size() >= 12 && value.size() <= 13)
+      return isoOfEpochDays(std::stoll(std::string(value)) / 86400000);
+    return "";
+  }
+  std::vector<Piece> ps = pieces(value.substr(0, kMaxScanBytes));
+  if (ps.size() < 3 || !ps[0].number || !ps[0].gap.empty()) return "";
+  std::string_view g1 = ps[1].gap, g2 = ps[2].gap;
+  bool dateSeparators = g1 == g2 && (g1 == "-" || g1 == "/" || g1 == ".");
+  if (!dateSeparators || !ps[2].number) return "";
+  if (ps[0].text.size() == 4 && ps[1].number) {
+    int y = toInt(ps[0].text), m = toInt(ps[1].text), d = toInt(ps[2].text);
+    return ps[1].text.size() <= 2 && ps[2].text.size() <= 2 && validDate(y, m, d) ? iso(y, m, d) : "";
+  }
+  if (ps[0].text.size() > 2 || ps[2].text.size() != 4) return "";
+  int y = toInt(ps[2].text), first = toInt(ps[0].text);
+  if (!ps[1].number) {  // 26-FEB-1987
+    int m = monthOf(ps[1].text);
+    return m && validDate(y, m, first) ? iso(y, m, first) : "";
+  }
+  if (ps[1].text.size() > 2) return "";
+  int second = toInt(ps[1].text);
+  bool dayFirst = first > 12 || (second <= 12 && order != DateOrder::MonthFirst);
+  if (first <= 12 && second <= 12 && first != second && ambiguous) *ambiguous = true;
+  int d = dayFirst ? first : second, m = dayFirst ? second : first;
+  return validDate(y, m, d) ? iso(y, m, d) : "";
+}
+
+}  // namespace
+
+std::string normalizeDate(std::string_view value, DateOrder order, bool* ambiguous) {
+  if (ambiguous) *ambiguous = false;
+  value = trim(value);
+  std::string found = leadingNumericDate(value, order, ambiguous);
+  if (!found.empty()) return found;
+  // Written forms anywhere in the value: RFC 2822 "Thu, 26 Feb 1987 15:01:01 +0000",
+  // "February 26, 1987", "26 February 1987".
+  return dateInLine(value.substr(0, kMaxScanBytes), true);
+}
+
+std::string dateOfEpochSeconds(double seconds) {
+  if (!(seconds > -1e13 && seconds < 1e13)) return "";
+  auto whole = static_cast<int64_t>(std::floor(seconds));
+  return isoOfEpochDays((whole >= 0 ? whole : whole - 86399) / 86400);
 }
 
 }  // namespace newsgraph::corpus

@@ -39,10 +39,10 @@ class CorpusReaderTest : public ::testing::Test {
     return p.string();
   }
 
-  void read(std::vector<std::string> inputs) {
+  void read(std::vector<std::string> inputs, ReadOptions options = {}) {
     docs_.clear();
     problems_.clear();
-    CorpusReader(std::move(inputs)).read([&](Document&& d) { docs_.push_back(std::move(d)); },
+    CorpusReader(std::move(inputs), std::move(options)).read([&](Document&& d) { docs_.push_back(std::move(d)); },
                                          [&](const Error& e) { problems_.push_back(e); });
   }
 
@@ -60,7 +60,7 @@ TEST_F(CorpusReaderTest, DirectoryIsWalkedRecursivelyInPathOrder) {
   write(".git/x.txt", "hidden folder\n");
   read({dir_.string()});
   ASSERT_EQ(docs_.size(), 3u);
-  EXPECT_EQ(docs_[0].id, "z.txt");
+  EXPECT_EQ(docs_[0].id, "a/z.txt");  // the path below the input folder
   EXPECT_EQ(docs_[0].text, "First article.\n");
   EXPECT_EQ(docs_[1].id, "b.txt");
   EXPECT_EQ(docs_[2].id, "c.text");
@@ -231,6 +231,97 @@ TEST_F(CorpusReaderTest, JsonFileWithArrayOfRecords) {
   read({path});
   ASSERT_EQ(docs_.size(), 2u);
   EXPECT_EQ(docs_[1].id, "r2");
+}
+
+TEST_F(CorpusReaderTest, NestedFoldersWithEqualFileNamesKeepEveryDocument) {
+  write("day1/article1.txt", "Monday's story.\n");
+  write("day2/article1.txt", "Tuesday's story.\n");
+  write("day2/sub/article1.txt.gz", "");
+  fs::remove(dir_ / "day2/sub/article1.txt.gz");
+  writeGzip("day2/sub/article1.txt.gz", "Compressed story.\n");
+  read({dir_.string()});
+  EXPECT_TRUE(problems_.empty());
+  ASSERT_EQ(docs_.size(), 3u);
+  EXPECT_EQ(docs_[0].id, "day1/article1.txt");
+  EXPECT_EQ(docs_[1].id, "day2/article1.txt");
+  EXPECT_EQ(docs_[2].id, "day2/sub/article1.txt");
+  // Given as one folder each, the ids are relative to each folder and collide: an error
+  // naming both files, and the first document is kept, not replaced.
+  read({(dir_ / "day1").string(), (dir_ / "day2").string()});
+  ASSERT_EQ(docs_.size(), 2u);
+  EXPECT_EQ(docs_[0].text, "Monday's story.\n");
+  EXPECT_EQ(docs_[1].id, "sub/article1.txt");
+  ASSERT_EQ(problems_.size(), 1u);
+  EXPECT_EQ(problems_[0].where(), (dir_ / "day2/article1.txt").generic_string());
+  EXPECT_NE(problems_[0].message().find((dir_ / "day1/article1.txt").generic_string()),
+            std::string::npos);
+  EXPECT_FALSE(isRepair(problems_[0]) || isDateWarning(problems_[0]));
+}
+
+TEST_F(CorpusReaderTest, DuplicateJsonlIdsAreAnErrorNamingBoth) {
+  std::string a = write("a.jsonl", "{\"id\":\"x\",\"text\":\"One.\"}\n{\"id\":\"x\",\"text\":\"Two.\"}\n");
+  std::string b = write("b.jsonl", "{\"id\":\"x\",\"text\":\"Three.\"}\n");
+  read({a, b});
+  ASSERT_EQ(docs_.size(), 1u);
+  EXPECT_EQ(docs_[0].text, "One.");
+  ASSERT_EQ(problems_.size(), 2u);
+  EXPECT_EQ(problems_[0].where(), a + ":2");
+  EXPECT_NE(problems_[0].message().find(a + ":1"), std::string::npos);
+  EXPECT_EQ(problems_[1].where(), b + ":1");
+}
+
+TEST_F(CorpusReaderTest, RecordDatesInEveryCommonForm) {
+  std::string path = write("dated.jsonl",
+                           "{\"id\":\"reuters\",\"date\":\"26-FEB-1987 15:01:01.79\",\"text\":\"A.\"}\n"
+                           "{\"id\":\"junk\",\"date\":\"27-MAR-1987 00:03:35.68&#5;&#5;&#5;F\",\"text\":\"B.\"}\n"
+                           "{\"id\":\"compact\",\"date\":19870226,\"text\":\"C.\"}\n"
+                           "{\"id\":\"epoch\",\"date\":541350061,\"text\":\"D.\"}\n"
+                           "{\"id\":\"epoch_real\",\"date\":541350061.5,\"text\":\"E.\"}\n"
+                           "{\"id\":\"slashes\",\"date\":\"03/04/1987\",\"text\":\"F.\"}\n"
+                           "{\"id\":\"bad\",\"date\":\"soon\",\"text\":\"Moscow, March 3, 2022\\nG.\"}\n"
+                           "{\"id\":\"null\",\"date\":null,\"text\":\"Moscow, March 3, 2022\\nH.\"}\n"
+                           "{\"id\":\"other\",\"when\":\"1999-12-31\",\"text\":\"I.\"}\n");
+  read({path});
+  ASSERT_EQ(docs_.size(), 9u);
+  EXPECT_EQ(docs_[0].date, "1987-02-26");
+  EXPECT_EQ(docs_[1].date, "1987-03-27");
+  EXPECT_EQ(docs_[2].date, "1987-02-26");
+  EXPECT_EQ(docs_[3].date, "1987-02-26");
+  EXPECT_EQ(docs_[4].date, "1987-02-26");
+  EXPECT_EQ(docs_[5].date, "1987-04-03");  // day first, with a warning
+  EXPECT_EQ(docs_[6].date, "");            // present but not understood: never from the text
+  EXPECT_EQ(docs_[7].date, "2022-03-03");  // null is absent: the dateline is used
+  EXPECT_EQ(docs_[8].date, "");
+  ASSERT_EQ(problems_.size(), 2u);
+  EXPECT_EQ(problems_[0].where(), path + ":6");
+  EXPECT_EQ(problems_[0].message(), kAmbiguousDate);
+  EXPECT_EQ(problems_[1].where(), path + ":7");
+  EXPECT_EQ(problems_[1].message(), kUnreadableDate);
+  EXPECT_TRUE(isDateWarning(problems_[0]) && isDateWarning(problems_[1]));
+
+  ReadOptions options;
+  options.dateField = "when";
+  options.dateOrder = DateOrder::MonthFirst;
+  read({path}, options);
+  ASSERT_EQ(docs_.size(), 9u);
+  EXPECT_EQ(docs_[0].date, "");  // its "date" is not the field asked for
+  EXPECT_EQ(docs_[8].date, "1999-12-31");
+  EXPECT_TRUE(problems_.empty());
+}
+
+// Every Reuters-21578 record of news-bench gets the date of its DATE field.
+TEST_F(CorpusReaderTest, NewsBenchReutersRecordsAreAllDated) {
+  read({NEWSGRAPH_SHARED_DIR "/data/news-bench/news.jsonl.gz"});
+  EXPECT_TRUE(problems_.empty()) << problems_.front().oneLine();
+  size_t reuters = 0, dated = 0;
+  for (const Document& doc : docs_) {
+    if (doc.id.rfind("reuters21578-", 0) != 0) continue;
+    ++reuters;
+    dated += doc.date.compare(0, 5, "1987-") == 0;
+  }
+  EXPECT_EQ(reuters, 18802u);
+  EXPECT_EQ(dated, reuters);
+  EXPECT_EQ(docs_[0].date, "1987-02-26");  // reuters21578-1: 26-FEB-1987 15:01:01.79
 }
 
 TEST_F(CorpusReaderTest, SeedCorpusHasGoldDates) {

@@ -51,6 +51,51 @@ TEST(DateFinderTest, NormalizeDate) {
   EXPECT_EQ(normalizeDate("yesterday"), "");
 }
 
+TEST(DateFinderTest, NormalizeDateForms) {
+  EXPECT_EQ(normalizeDate("2023-09-29"), "2023-09-29");
+  EXPECT_EQ(normalizeDate("2023-09-29T23:30:00-05:00"), "2023-09-29");  // the date as written
+  EXPECT_EQ(normalizeDate("2023-09-29 10:00:00.123+0200"), "2023-09-29");
+  EXPECT_EQ(normalizeDate("Fri, 29 Sep 2023 10:00:00 GMT"), "2023-09-29");  // RFC 2822
+  EXPECT_EQ(normalizeDate("29 Sep 2023 10:00 +0000"), "2023-09-29");
+  EXPECT_EQ(normalizeDate("26-FEB-1987 15:01:01.79"), "1987-02-26");  // Reuters-21578
+  EXPECT_EQ(normalizeDate(" 3-MAR-1987  09:15:05.40"), "1987-03-03");
+  EXPECT_EQ(normalizeDate("February 26, 1987"), "1987-02-26");
+  EXPECT_EQ(normalizeDate("19870226"), "1987-02-26");
+  EXPECT_EQ(normalizeDate("541350061"), "1987-02-26");      // epoch seconds
+  EXPECT_EQ(normalizeDate("541350061790"), "1987-02-26");   // epoch milliseconds
+  EXPECT_EQ(dateOfEpochSeconds(0), "1970-01-01");
+  EXPECT_EQ(dateOfEpochSeconds(-1), "1969-12-31");
+  EXPECT_EQ(dateOfEpochSeconds(1e300), "");
+  EXPECT_EQ(normalizeDate("26/02/1987"), "1987-02-26");  // only one reading
+  EXPECT_EQ(normalizeDate("02/26/1987"), "1987-02-26");
+  EXPECT_EQ(normalizeDate("26.02.1987"), "1987-02-26");
+  EXPECT_EQ(normalizeDate("31-13-1987"), "");
+  EXPECT_EQ(normalizeDate("1987-02-30"), "");
+  EXPECT_EQ(normalizeDate("26-FOO-1987"), "");
+}
+
+TEST(DateFinderTest, AmbiguousDayMonthFollowsTheOrder) {
+  bool ambiguous = false;
+  EXPECT_EQ(normalizeDate("03/04/1987", DateOrder::Unspecified, &ambiguous), "1987-04-03");
+  EXPECT_TRUE(ambiguous);
+  EXPECT_EQ(normalizeDate("03/04/1987", DateOrder::MonthFirst, &ambiguous), "1987-03-04");
+  EXPECT_EQ(normalizeDate("03/04/1987", DateOrder::DayFirst, &ambiguous), "1987-04-03");
+  EXPECT_EQ(normalizeDate("26/02/1987", DateOrder::MonthFirst, &ambiguous), "1987-02-26");
+  EXPECT_FALSE(ambiguous);
+  EXPECT_EQ(normalizeDate("04/04/1987", DateOrder::Unspecified, &ambiguous), "1987-04-04");
+  EXPECT_FALSE(ambiguous);
+}
+
+// Numbers and dates in the sentences of a body are events ("the 1929 crash", a bond
+// maturing in 2017), not the article's date.
+TEST(DateFinderTest, BodyDatesAreNotTheArticleDate) {
+  EXPECT_EQ(findDocumentDate("WALL STREET CRASH FEARS\nNEW YORK, Oct 20 - The market fell 508 "
+                             "points, the worst day since October 28, 1929, when stocks lost "
+                             "13 pct.\n"),
+            "");
+  EXPECT_EQ(findDocumentDate("BOND ISSUE\nThe 10 pct bonds mature on June 1, 2017.\n"), "");
+}
+
 // Every document of the seed and dev sets gets its gold date (null: none found).
 TEST(DateFinderTest, GoldDates) {
   for (std::string set : {"seeds", "dev"}) {
