@@ -1,6 +1,7 @@
 // `newsgraph add` and the store output of `newsgraph build`.
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "cli/store_commands.h"
@@ -17,15 +18,18 @@ struct AddOptions {
 
 // runBuildWith brings -j, progress and Ctrl-C: interrupted, FINISH does not run and the
 // writer's destructor rolls the transaction back (a store then deletes its temporary file).
-int extractInto(store::Store& store, const BuildOptions& options) {
+int extractInto(store::Store& store, const BuildOptions& options, bool created) {
   store::Store::Writer writer = store.write();
   return runBuildWith(
       options, [&](extract::DocumentFacts&& facts) { writer.add(facts); },
       [&](const pipeline::BuildStats&) {
         writer.commit();
         const store::AddStats& added = writer.stats();
-        spdlog::info("{}: {} documents added, {} replaced, {} unchanged", options.output,
-                     added.added, added.replaced, added.skipped);
+        if (created)
+          spdlog::info("{}: created, {} documents", options.output, added.added);
+        else
+          spdlog::info("{}: {} documents added, {} replaced, {} unchanged", options.output,
+                       added.added, added.replaced, added.skipped);
         store::Summary summary = store.summary();
         store.finish();
         return OutputCounts{summary.entities, summary.typed_relations};
@@ -35,7 +39,7 @@ int extractInto(store::Store& store, const BuildOptions& options) {
 int runAdd(AddOptions options) {
   store::Store store = store::Store::open(options.store, store::Store::Mode::ReadWrite);
   options.build.output = options.store;
-  return extractInto(store, options.build);
+  return extractInto(store, options.build, false);
 }
 
 }  // namespace
@@ -47,8 +51,13 @@ bool isStorePath(std::string_view path) {
 }
 
 int runBuildStore(const BuildOptions& options) {
+  std::error_code ec;
+  if (!options.force && std::filesystem::exists(options.output, ec))
+    NG_THROW(options.output, "already exists; use `newsgraph add " + options.output +
+                                 " INPUT...` to add documents to a store, or --force to "
+                                 "replace it");
   store::Store store = store::Store::create(options.output);
-  return extractInto(store, options);
+  return extractInto(store, options, true);
 }
 
 void addAddCommand(CLI::App& app, int& exitCode) {
@@ -67,6 +76,7 @@ void addAddCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--progress,!--no-progress", options->build.progress,
                 "Progress on stderr (default: on)");
+  addDateOptions(*cmd, options->build);
   cmd->callback([options, &exitCode] { exitCode = runAdd(*options); });
 }
 

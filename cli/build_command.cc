@@ -158,9 +158,12 @@ void logSummary(const pipeline::BuildStats& stats, size_t entities, size_t relat
                "{:.0f} docs/s",
                stats.documents, stats.bytes / 1e6, stats.seconds, stats.jobs,
                stats.jobs == 1 ? "" : "s", stats.bytes / 1e6 / secs, stats.documents / secs);
-  spdlog::info("{} skipped, {} failed, {} repaired (invalid UTF-8){}; {} entities, {} typed "
+  spdlog::info("{} skipped, {} failed, {} repaired (invalid UTF-8){}{}; {} entities, {} typed "
                "relations",
                stats.skipped, stats.failed, stats.repaired,
+               stats.undatedRecords
+                   ? fmt::format(", {} undated (date not understood)", stats.undatedRecords)
+                   : "",
                stats.otherShards ? fmt::format(", {} in other shards", stats.otherShards) : "",
                entities, relations);
   for (const auto& [problem, count] : stats.problems) {
@@ -200,7 +203,18 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
                   "Build only shard I of N (1-based), chosen by a hash of the document id");
   cmd->add_flag("--progress,!--no-progress", options->progress,
                 "Progress on stderr: a bar on a terminal, else a line every 5 s (default: on)");
+  cmd->add_flag("--force", options->force,
+                "Replace an existing store (without it, build refuses: use add to extend one)");
+  addDateOptions(*cmd, *options);
   cmd->callback([options, &exitCode] { exitCode = runBuild(*options); });
+}
+
+void addDateOptions(CLI::App& cmd, BuildOptions& options) {
+  cmd.add_option("--date-field", options.dateField,
+                 "JSONL field that holds the date (default: date, published, published_at)");
+  cmd.add_option("--date-order", options.dateOrder,
+                 "Order of 03/04/2023-style dates: dmy or mdy (default: dmy, with a warning)")
+      ->check(CLI::IsMember({"dmy", "mdy"}));
 }
 
 int runBuild(const BuildOptions& options) {
@@ -232,6 +246,10 @@ int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
   buildOptions.tagger = !options.noTagger;
   buildOptions.jobs = options.jobs;
   if (!options.shard.empty()) buildOptions.shard = pipeline::parseShard(options.shard);
+  buildOptions.read.dateField = options.dateField;
+  buildOptions.read.dateOrder = options.dateOrder == "mdy"   ? corpus::DateOrder::MonthFirst
+                                : options.dateOrder == "dmy" ? corpus::DateOrder::DayFirst
+                                                             : corpus::DateOrder::Unspecified;
 
   BuildLogger logger;
   InterruptGuard interruptGuard(options.output);

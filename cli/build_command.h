@@ -17,7 +17,13 @@ struct BuildOptions {
   int jobs = 0;         // extraction threads; 0 = every core this process may use
   std::string shard;    // "I/N" (1-based), "" = every document
   bool progress = true; // progress on stderr (a bar on a terminal, else a line every 5 s)
+  std::string dateField;  // JSONL field with the date, "" = date, published or published_at
+  std::string dateOrder;  // "dmy", "mdy" or "" (day first, warned when it matters)
+  bool force = false;     // build: replace an existing store
 };
+
+// --date-field and --date-order, shared by build and add.
+void addDateOptions(CLI::App& cmd, BuildOptions& options);
 
 // `newsgraph build INPUT... -o OUT`: extract a graph from articles and write it.
 void addBuildCommand(CLI::App& app, int& exitCode);
