@@ -1,6 +1,7 @@
 // `newsgraph export`: write a stored graph, optionally filtered, in any export format.
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -15,6 +16,8 @@ namespace {
 
 struct ExportOptions {
   std::string store, format, output = "-";
+  std::string gexfVersion = "1.3";
+  bool noLegend = false;
   FilterOptions filter;
 };
 
@@ -25,6 +28,16 @@ void runExport(const ExportOptions& options) {
                               : exporter::formatFromPath(options.output);
   NG_CHECK(format, options.output,
            "cannot tell the format from the file name; use --format graphml|dot|gexf|json|csv");
+  if (options.output != "-") {
+    std::filesystem::path folder = std::filesystem::path(options.output).parent_path();
+    std::error_code ec;
+    NG_CHECK(folder.empty() || std::filesystem::is_directory(folder, ec), options.output,
+             "the folder " + folder.string() + " does not exist; create it first");
+  }
+  exporter::WriteOptions writeOptions;
+  writeOptions.legend = !options.noLegend;
+  writeOptions.gexfVersion = options.gexfVersion == "1.2" ? exporter::WriteOptions::GexfVersion::V1_2
+                                                          : exporter::WriteOptions::GexfVersion::V1_3;
   graph::KnowledgeGraph kg =
       filtered(store::Store::open(options.store).load(), options.filter);
   if (*format == exporter::Format::Csv) {
@@ -38,9 +51,10 @@ void runExport(const ExportOptions& options) {
     return;
   }
   if (options.output == "-") {
-    exporter::write(kg, *format, std::cout);
+    exporter::write(kg, *format, std::cout, writeOptions);
   } else {
-    writeFileAtomically(options.output, [&](std::ostream& out) { exporter::write(kg, *format, out); });
+    writeFileAtomically(options.output,
+                        [&](std::ostream& out) { exporter::write(kg, *format, out, writeOptions); });
   }
   spdlog::debug("{} entities, {} relations", num_vertices(kg.graph()), num_edges(kg.graph()));
 }
@@ -63,7 +77,12 @@ void addExportCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("store", options->store, "Store (.db)")->required();
   cmd->add_option("--format", options->format, "Output format (default: from -o, else graphml)")
       ->check(CLI::IsMember({"graphml", "dot", "gexf", "json", "csv"}));
-  cmd->add_option("-o,--output", options->output, "Output file (default: - for stdout)");
+  cmd->add_option("-o,--output", options->output,
+                  "Output file (default: - for stdout); its folder must exist");
+  cmd->add_option("--gexf-version", options->gexfVersion,
+                  "GEXF 1.3 (Gephi, default) or 1.2 (networkx's reader; no mixed edge types)")
+      ->check(CLI::IsMember({"1.2", "1.3"}));
+  cmd->add_flag("--no-legend", options->noLegend, "DOT: leave out the legend");
   addFilterOptions(*cmd, options->filter);
   cmd->callback([options, &exitCode] {
     runExport(*options);

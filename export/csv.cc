@@ -1,5 +1,5 @@
 // CSV for neo4j-admin database import: a nodes file and a relationships file with typed
-// headers. Every string is quoted, quotes doubled; arrays use ';', neo4j-admin's default.
+// headers; evidence_json holds each sentence with its document and date. Every string is quoted, quotes doubled; arrays use ';', neo4j-admin's default.
 #include <ostream>
 
 #include "export/export.h"
@@ -42,7 +42,8 @@ void writeCsv(const graph::KnowledgeGraph& kg, std::ostream& nodes, std::ostream
     nodes << ',' << e.first_seen << ',' << e.last_seen << '\n';
   }
   relationships << ":START_ID,:END_ID,:TYPE,label,negated:boolean,weight:double,"
-                   "confidence:double,documents:string[],date,evidence\n";
+                   "confidence:double,documents:string[],date,evidence,symmetric:boolean,"
+                   "evidence_count:int,evidence_json,cameo,wikidata\n";
   for (graph::Edge edge : order.edges) {
     const graph::RelationProps& r = g[edge];
     quoted(relationships, g[source(edge, g)].key);
@@ -51,10 +52,18 @@ void writeCsv(const graph::KnowledgeGraph& kg, std::ostream& nodes, std::ostream
     relationships << ',' << r.relation << ',';
     quoted(relationships, ontology.label(r.relation));
     relationships << ',' << (r.negated ? "true" : "false") << ',' << formatNumber(r.weight)
-                  << ',' << formatNumber(r.confidence) << ',';
+                  << ',' << formatConfidence(r.confidence) << ',';
     quoted(relationships, joinList(r.documents));
     relationships << ',' << r.date << ',';
     quoted(relationships, joinEvidence(r));
+    relationships << ',' << (ontology.symmetric(r.relation) ? "true" : "false") << ','
+                  << formatNumber(r.weight) << ',';
+    quoted(relationships, evidenceJson(r));
+    const RelationInfo* info = ontology.find(r.relation);
+    relationships << ',';
+    quoted(relationships, info ? info->cameo : "");
+    relationships << ',';
+    quoted(relationships, info ? info->wikidata : "");
     relationships << '\n';
   }
 }

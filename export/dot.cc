@@ -1,5 +1,7 @@
-// DOT for Graphviz: nodes shaped and coloured by entity type, edges labelled by relation,
-// negated edges dashed and red, co-occurrence edges thin grey, and a legend.
+// DOT for Graphviz: nodes named by their entity keys, shaped and coloured by entity type,
+// edges labelled by relation, symmetric ones without arrows, negated edges dashed and red,
+// co-occurrence edges thin grey, and a legend that is an HTML-like label of the graph, so
+// that DOT readers (networkx, pydot, gvpr) load no legend nodes as data.
 #include <array>
 #include <ostream>
 #include <set>
@@ -44,16 +46,30 @@ void writeQuoted(std::ostream& out, std::string_view text) {
   out << '"';
 }
 
+// The legend: a one-row table under the graph, a cell per entity type and edge style in use.
+void writeLegend(std::ostream& out, const std::set<EntityType>& types,
+                 const std::set<std::string>& relations, bool negated) {
+  out << "  label=<<table border=\"0\" cellborder=\"1\" cellspacing=\"2\" cellpadding=\"2\">"
+         "<tr>";
+  for (EntityType type : types)
+    out << "<td bgcolor=\"" << kTypeStyles[static_cast<size_t>(type)].fill << "\">"
+        << toString(type) << "</td>";
+  if (negated) out << "<td><font color=\"#cb181d\">- - not</font></td>";
+  if (relations.count(std::string(Ontology::kCooccurs)))
+    out << "<td><font color=\"#999999\">co-occurs</font></td>";
+  out << "</tr></table>>;\n  labelloc=b; fontsize=9;\n";
+}
+
 }  // namespace
 
-void writeDot(const graph::KnowledgeGraph& kg, std::ostream& out) {
+void writeDot(const graph::KnowledgeGraph& kg, std::ostream& out, bool legend) {
   const graph::Graph& g = kg.graph();
   const Ontology& ontology = Ontology::standard();
   Ordering order = orderGraph(g);
   bool large = order.vertices.size() > 300;
   out << "digraph newsgraph {\n"
       << "  graph [layout=" << (large ? "sfdp, overlap=prism, outputorder=edgesfirst" : "dot")
-      << ", rankdir=LR, fontname=\"Helvetica\", label=\"newsgraph\", labelloc=t];\n"
+      << ", rankdir=LR, fontname=\"Helvetica\"];\n"
       << "  node [style=filled, fontname=\"Helvetica\", fontsize=11];\n"
       << "  edge [fontname=\"Helvetica\", fontsize=9];\n";
   std::set<EntityType> typesUsed;
@@ -61,7 +77,9 @@ void writeDot(const graph::KnowledgeGraph& kg, std::ostream& out) {
     const graph::EntityProps& e = g[order.vertices[i]];
     const TypeStyle& style = kTypeStyles[static_cast<size_t>(e.type)];
     typesUsed.insert(e.type);
-    out << "  n" << i << " [label=";
+    out << "  ";
+    writeQuoted(out, e.key);
+    out << " [label=";
     writeQuoted(out, e.label);
     out << ", shape=" << style.shape << ", fillcolor=\"" << style.fill << "\", tooltip=";
     writeQuoted(out, std::string(toString(e.type)) + ", " + std::to_string(e.mentions) +
@@ -69,12 +87,17 @@ void writeDot(const graph::KnowledgeGraph& kg, std::ostream& out) {
     out << "];\n";
   }
   std::set<std::string> relationsUsed;
+  bool negatedUsed = false;
   for (graph::Edge edge : order.edges) {
     const graph::RelationProps& r = g[edge];
     bool cooccurs = r.relation == Ontology::kCooccurs;
     relationsUsed.insert(r.relation);
-    out << "  n" << order.rank[source(edge, g)] << " -> n" << order.rank[target(edge, g)]
-        << " [";
+    negatedUsed |= r.negated;
+    out << "  ";
+    writeQuoted(out, g[source(edge, g)].key);
+    out << " -> ";
+    writeQuoted(out, g[target(edge, g)].key);
+    out << " [";
     if (cooccurs) {
       out << "color=\"#bbbbbb\", dir=none, penwidth=0.5";
     } else {
@@ -89,23 +112,8 @@ void writeDot(const graph::KnowledgeGraph& kg, std::ostream& out) {
     writeQuoted(out, joinEvidence(r));
     out << "];\n";
   }
-  // Legend: one sample node per entity type, and the edge styles in use.
-  out << "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=10; color=\"#999999\";\n";
-  for (EntityType type : typesUsed) {
-    const TypeStyle& style = kTypeStyles[static_cast<size_t>(type)];
-    out << "    legend_" << toString(type) << " [label=\"" << toString(type)
-        << "\", shape=" << style.shape << ", fillcolor=\"" << style.fill << "\"];\n";
-  }
-  out << "    legend_negated_a [label=\"\", shape=point];\n"
-      << "    legend_negated_b [label=\"\", shape=point];\n"
-      << "    legend_negated_a -> legend_negated_b [label=\"negated\", style=dashed, "
-         "color=\"#cb181d\", fontcolor=\"#cb181d\"];\n";
-  if (relationsUsed.count(std::string(Ontology::kCooccurs)))
-    out << "    legend_cooccurs_a [label=\"\", shape=point];\n"
-        << "    legend_cooccurs_b [label=\"\", shape=point];\n"
-        << "    legend_cooccurs_a -> legend_cooccurs_b [label=\"co-occurs\", "
-           "color=\"#bbbbbb\", dir=none];\n";
-  out << "  }\n}\n";
+  if (legend && !typesUsed.empty()) writeLegend(out, typesUsed, relationsUsed, negatedUsed);
+  out << "}\n";
 }
 
 }  // namespace newsgraph::exporter

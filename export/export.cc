@@ -10,8 +10,8 @@
 namespace newsgraph::exporter {
 
 void writeGraphML(const graph::KnowledgeGraph& kg, std::ostream& out);
-void writeDot(const graph::KnowledgeGraph& kg, std::ostream& out);
-void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out);
+void writeDot(const graph::KnowledgeGraph& kg, std::ostream& out, bool legend);
+void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out, WriteOptions::GexfVersion version);
 void writeJson(const graph::KnowledgeGraph& kg, std::ostream& out);
 
 std::optional<Format> parseFormat(std::string_view name) {
@@ -35,16 +35,17 @@ std::optional<Format> formatFromPath(std::string_view path) {
   return std::nullopt;
 }
 
-void write(const graph::KnowledgeGraph& kg, Format format, std::ostream& out) {
+void write(const graph::KnowledgeGraph& kg, Format format, std::ostream& out,
+           const WriteOptions& options) {
   switch (format) {
     case Format::GraphML:
       writeGraphML(kg, out);
       break;
     case Format::Dot:
-      writeDot(kg, out);
+      writeDot(kg, out, options.legend);
       break;
     case Format::Gexf:
-      writeGexf(kg, out);
+      writeGexf(kg, out, options.gexfVersion);
       break;
     case Format::Json:
       writeJson(kg, out);
@@ -104,6 +105,67 @@ std::string joinEvidence(const graph::RelationProps& r) {
     out += e.sentence;
   }
   return out;
+}
+
+std::string xmlId(std::string_view key) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(key.size());
+  for (unsigned char c : key) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+        c == '-') {
+      out += static_cast<char>(c);
+    } else if (c == ' ') {
+      out += '_';
+    } else {
+      out += ':';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out.empty() ? ":" : out;  // an NMTOKEN has at least one character
+}
+
+std::string jsonString(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string evidenceJson(const graph::RelationProps& r) {
+  std::string out = "[";
+  for (const graph::Evidence& e : r.evidence) {
+    if (out.size() > 1) out += ", ";
+    out += "{\"document\": " + jsonString(e.document) + ", \"date\": " + jsonString(e.date) +
+           ", \"sentence\": " + jsonString(e.sentence) + "}";
+  }
+  return out + "]";
+}
+
+std::string formatConfidence(double value) {
+  char text[kMaxNumberChars];
+  auto single = static_cast<float>(value);
+  if (static_cast<double>(single) != value) return formatNumber(value);  // not from a float
+  return std::string(text, std::to_chars(text, text + kMaxNumberChars, single).ptr);
 }
 
 size_t formatNumber(double value, char* out) {

@@ -1,6 +1,7 @@
-// GEXF 1.3 for Gephi: node and edge attributes as in the GraphML contract, spells from
-// document dates (an entity appears on its first_seen, a relation on its first date) so
-// the timeline plays the graph over time, viz colours by type and sizes by degree.
+// GEXF 1.3 for Gephi, or 1.2draft for networkx: node and edge attributes as in the GraphML
+// contract (the type as entity_type), spells from document dates (an entity appears on its
+// first_seen, a relation on its first date) so the timeline plays the graph over time, viz
+// colours by type and sizes by degree.
 #include <array>
 #include <cmath>
 #include <ostream>
@@ -48,19 +49,23 @@ void spell(std::ostream& out, const std::string& date) {
 
 }  // namespace
 
-void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out) {
+void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out,
+               WriteOptions::GexfVersion version) {
   const graph::Graph& g = kg.graph();
   const Ontology& ontology = Ontology::standard();
   Ordering order = orderGraph(g);
+  bool v13 = version == WriteOptions::GexfVersion::V1_3;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
-         "version=\"1.3\">\n"
-         "  <meta>\n    <creator>newsgraph</creator>\n"
+      << (v13 ? "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+                "version=\"1.3\">\n"
+              : "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+                "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n")
+      << "  <meta>\n    <creator>newsgraph</creator>\n"
          "    <description>Knowledge graph extracted from news articles</description>\n"
          "  </meta>\n"
          "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n"
          "    <attributes class=\"node\">\n"
-         "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
+         "      <attribute id=\"entity_type\" title=\"entity_type\" type=\"string\"/>\n"
          "      <attribute id=\"aliases\" title=\"aliases\" type=\"string\"/>\n"
          "      <attribute id=\"mentions\" title=\"mentions\" type=\"integer\"/>\n"
          "      <attribute id=\"documents\" title=\"documents\" type=\"string\"/>\n"
@@ -74,15 +79,22 @@ void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out) {
          "      <attribute id=\"documents\" title=\"documents\" type=\"string\"/>\n"
          "      <attribute id=\"date\" title=\"date\" type=\"string\"/>\n"
          "      <attribute id=\"evidence\" title=\"evidence\" type=\"string\"/>\n"
+         "      <attribute id=\"evidence_json\" title=\"evidence_json\" type=\"string\"/>\n"
+         "      <attribute id=\"evidence_count\" title=\"evidence_count\" type=\"integer\"/>\n"
+         "      <attribute id=\"symmetric\" title=\"symmetric\" type=\"boolean\"/>\n"
+         "      <attribute id=\"cameo\" title=\"cameo\" type=\"string\"/>\n"
+         "      <attribute id=\"wikidata\" title=\"wikidata\" type=\"string\"/>\n"
          "    </attributes>\n"
          "    <nodes count=\"" << order.vertices.size() << "\">\n";
   for (size_t i = 0; i < order.vertices.size(); ++i) {
     graph::Vertex v = order.vertices[i];
     const graph::EntityProps& e = g[v];
-    out << "      <node id=\"n" << i << "\" label=\"";
+    out << "      <node id=\"";
+    writeXmlEscaped(out, e.key);
+    out << "\" label=\"";
     writeXmlEscaped(out, e.label);
     out << "\">\n        <attvalues>\n";
-    attvalue(out, "type", toString(e.type));
+    attvalue(out, "entity_type", toString(e.type));
     attvalue(out, "aliases", joinList(e.aliases));
     attvalue(out, "mentions", std::to_string(e.mentions));
     attvalue(out, "documents", joinList(e.documents));
@@ -101,21 +113,34 @@ void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out) {
     graph::Edge edge = order.edges[i];
     const graph::RelationProps& r = g[edge];
     bool cooccurs = r.relation == Ontology::kCooccurs;
-    out << "      <edge id=\"e" << i << "\" source=\"n" << order.rank[source(edge, g)]
-        << "\" target=\"n" << order.rank[target(edge, g)] << "\"";
-    if (cooccurs || ontology.symmetric(r.relation)) out << " type=\"undirected\"";
+    bool symmetric = ontology.symmetric(r.relation);
+    out << "      <edge id=\"e" << i << "\" source=\"";
+    writeXmlEscaped(out, g[source(edge, g)].key);
+    out << "\" target=\"";
+    writeXmlEscaped(out, g[target(edge, g)].key);
+    out << "\"";
+    if (symmetric && v13) out << " type=\"undirected\"";
     out << " label=\"";
     writeXmlEscaped(out, std::string(r.negated ? "not " : "") +
                              std::string(ontology.label(r.relation)));
-    // kind keeps parallel edges of different relations apart in Gephi.
-    out << "\" kind=\"" << r.relation << (r.negated ? "_NOT" : "") << "\" weight=\""
+    // kind (1.3 only) keeps parallel edges of different relations apart in Gephi.
+    out << '"';
+    if (v13) out << " kind=\"" << r.relation << (r.negated ? "_NOT" : "") << '"';
+    out << " weight=\""
         << formatNumber(r.weight) << "\">\n        <attvalues>\n";
     attvalue(out, "relation", r.relation);
     attvalue(out, "negated", r.negated ? "true" : "false");
-    attvalue(out, "confidence", formatNumber(r.confidence));
+    attvalue(out, "confidence", formatConfidence(r.confidence));
     attvalue(out, "documents", joinList(r.documents));
     attvalue(out, "date", r.date);
     attvalue(out, "evidence", joinEvidence(r));
+    if (!r.evidence.empty()) attvalue(out, "evidence_json", evidenceJson(r));
+    attvalue(out, "evidence_count", formatNumber(r.weight));
+    attvalue(out, "symmetric", symmetric ? "true" : "false");
+    if (const RelationInfo* info = ontology.find(r.relation)) {
+      attvalue(out, "cameo", info->cameo);
+      attvalue(out, "wikidata", info->wikidata);
+    }
     out << "        </attvalues>\n";
     spell(out, r.date);
     const Rgb c = r.negated ? Rgb{203, 24, 29} : cooccurs ? Rgb{187, 187, 187} : Rgb{90, 90, 90};

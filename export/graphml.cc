@@ -2,6 +2,7 @@
 #include <array>
 #include <ostream>
 #include <string_view>
+#include <vector>
 
 #include "export/buffer.h"
 #include "export/export.h"
@@ -19,7 +20,7 @@ struct KeySpec {
 };
 
 // The output contract; ids are short so large graphs stay small.
-constexpr std::array<KeySpec, 15> kKeys = {{
+constexpr std::array<KeySpec, 20> kKeys = {{
     {"n_label", "node", "label", "string"},
     {"n_type", "node", "type", "string"},
     {"n_aliases", "node", "aliases", "string"},
@@ -35,6 +36,13 @@ constexpr std::array<KeySpec, 15> kKeys = {{
     {"e_documents", "edge", "documents", "string"},
     {"e_date", "edge", "date", "string"},
     {"e_evidence", "edge", "evidence", "string"},
+    // Beyond the contract: networkx rejects per-edge directed="false" in a directed graph,
+    // so symmetric relations say so in a key every reader keeps.
+    {"e_symmetric", "edge", "symmetric", "boolean"},
+    {"e_evidence_json", "edge", "evidence_json", "string"},
+    {"e_evidence_count", "edge", "evidence_count", "int"},
+    {"e_cameo", "edge", "cameo", "string"},
+    {"e_wikidata", "edge", "wikidata", "string"},
 }};
 
 void writeData(OutputBuffer& out, std::string_view key, std::string_view value) {
@@ -104,12 +112,14 @@ void writeGraphML(const graph::KnowledgeGraph& kg, std::ostream& stream) {
         .append("\" attr.name=\"").append(k.name).append("\" attr.type=\"").append(k.type)
         .append("\"/>\n");
   out.append("  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
+  std::vector<std::string> ids(order.vertices.size());
+  for (size_t i = 0; i < ids.size(); ++i) ids[i] = xmlId(g[order.vertices[i]].key);
   for (size_t i = 0; i < order.vertices.size(); ++i) {
     if (i + kPrefetchFar < order.vertices.size()) prefetchAll(g[order.vertices[i + kPrefetchFar]]);
     if (i + kPrefetchNear < order.vertices.size())
       prefetchTargets(g[order.vertices[i + kPrefetchNear]]);
     const graph::EntityProps& e = g[order.vertices[i]];
-    out.append("    <node id=\"n").appendInteger(uint64_t{i}).append("\">\n");
+    out.append("    <node id=\"").append(ids[i]).append("\">\n");
     writeData(out, "n_label", e.label);
     writeData(out, "n_type", toString(e.type));
     writeList(out, "n_aliases", e.aliases, ";", itself);
@@ -130,18 +140,25 @@ void writeGraphML(const graph::KnowledgeGraph& kg, std::ostream& stream) {
     if (i + kPrefetchNear < order.edges.size()) prefetchTargets(g[order.edges[i + kPrefetchNear]]);
     graph::Edge edge = order.edges[i];
     const graph::RelationProps& r = g[edge];
-    out.append("    <edge id=\"e").appendInteger(uint64_t{i})
-        .append("\" source=\"n").appendInteger(uint64_t{order.rank[source(edge, g)]})
-        .append("\" target=\"n").appendInteger(uint64_t{order.rank[target(edge, g)]})
+    out.append("    <edge source=\"").append(ids[order.rank[source(edge, g)]])
+        .append("\" target=\"").append(ids[order.rank[target(edge, g)]])
         .append("\">\n");
     writeData(out, "e_relation", r.relation);
     writeData(out, "e_label", ontology.label(r.relation));
     writeData(out, "e_negated", r.negated ? "true" : "false");
     out.append("      <data key=\"e_weight\">").appendNumber(r.weight).append("</data>\n");
-    out.append("      <data key=\"e_confidence\">").appendNumber(r.confidence).append("</data>\n");
+    out.append("      <data key=\"e_confidence\">").append(formatConfidence(r.confidence))
+        .append("</data>\n");
     writeList(out, "e_documents", r.documents, ";", itself);
     writeData(out, "e_date", r.date);
     writeList(out, "e_evidence", r.evidence, " | ", sentenceOf);
+    writeData(out, "e_symmetric", ontology.symmetric(r.relation) ? "true" : "false");
+    if (!r.evidence.empty()) writeData(out, "e_evidence_json", evidenceJson(r));
+    out.append("      <data key=\"e_evidence_count\">").appendNumber(r.weight).append("</data>\n");
+    if (const RelationInfo* info = ontology.find(r.relation)) {
+      writeData(out, "e_cameo", info->cameo);
+      writeData(out, "e_wikidata", info->wikidata);
+    }
     out.append("    </edge>\n");
   }
   out.append("  </graph>\n</graphml>\n");

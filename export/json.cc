@@ -1,6 +1,7 @@
 // Node-link JSON as networkx.node_link_data writes it ("directed", "multigraph", "graph",
 // "nodes" with "id", "links" with "source", "target", "key"), which d3 also reads. Node ids
-// are entity keys; lists stay JSON arrays.
+// are entity keys; lists stay JSON arrays. networkx before 3.6 reads the edges from "links",
+// from 3.6 on from "edges" (node_link_graph's default changed), so both keys hold them.
 #include <cstdio>
 #include <ostream>
 
@@ -63,7 +64,7 @@ void writeJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
     out << (i ? ",\n  " : "\n  ") << "{\"id\": ";
     writeString(out, e.key);
     field(out, "label", e.label);
-    field(out, "type", toString(e.type));
+    field(out, "entity_type", toString(e.type));
     out << ", \"aliases\": ";
     writeStrings(out, e.aliases);
     out << ", \"mentions\": " << e.mentions << ", \"documents\": ";
@@ -72,32 +73,36 @@ void writeJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
     field(out, "last_seen", e.last_seen);
     out << '}';
   }
-  out << "],\n \"links\": [";
-  for (size_t i = 0; i < order.edges.size(); ++i) {
-    graph::Edge edge = order.edges[i];
-    const graph::RelationProps& r = g[edge];
-    out << (i ? ",\n  " : "\n  ") << "{\"source\": ";
-    writeString(out, g[source(edge, g)].key);
-    out << ", \"target\": ";
-    writeString(out, g[target(edge, g)].key);
-    field(out, "key", r.negated ? r.relation + ":negated" : r.relation);
-    field(out, "relation", r.relation);
-    field(out, "label", ontology.label(r.relation));
-    out << ", \"negated\": " << (r.negated ? "true" : "false")
-        << ", \"weight\": " << formatNumber(r.weight)
-        << ", \"confidence\": " << formatNumber(r.confidence) << ", \"documents\": ";
-    writeStrings(out, r.documents);
-    field(out, "date", r.date);
-    out << ", \"evidence\": [";
-    for (size_t k = 0; k < r.evidence.size(); ++k) {
-      out << (k ? ", " : "") << "{\"document\": ";
-      writeString(out, r.evidence[k].document);
-      field(out, "date", r.evidence[k].date);
-      field(out, "sentence", r.evidence[k].sentence);
-      out << '}';
+  out << "]";
+  // Written twice rather than held in memory: large exports stream.
+  auto writeEdges = [&](std::ostream& links) {
+    for (size_t i = 0; i < order.edges.size(); ++i) {
+      graph::Edge edge = order.edges[i];
+      const graph::RelationProps& r = g[edge];
+      links << (i ? ",\n  " : "\n  ") << "{\"source\": ";
+      writeString(links, g[source(edge, g)].key);
+      links << ", \"target\": ";
+      writeString(links, g[target(edge, g)].key);
+      field(links, "key", r.negated ? r.relation + ":negated" : r.relation);
+      field(links, "relation", r.relation);
+      field(links, "label", ontology.label(r.relation));
+      links << ", \"negated\": " << (r.negated ? "true" : "false")
+            << ", \"symmetric\": " << (ontology.symmetric(r.relation) ? "true" : "false")
+            << ", \"weight\": " << formatNumber(r.weight)
+            << ", \"confidence\": " << formatConfidence(r.confidence) << ", \"documents\": ";
+      writeStrings(links, r.documents);
+      field(links, "date", r.date);
+      const RelationInfo* info = ontology.find(r.relation);
+      field(links, "cameo", info ? info->cameo : "");
+      field(links, "wikidata", info ? info->wikidata : "");
+      links << ", \"evidence_count\": " << formatNumber(r.weight)
+            << ", \"evidence\": " << evidenceJson(r) << '}';
     }
-    out << "]}";
-  }
+  };
+  out << ",\n \"links\": [";
+  writeEdges(out);
+  out << "],\n \"edges\": [";
+  writeEdges(out);
   out << "]}\n";
 }
 

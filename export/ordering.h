@@ -18,6 +18,20 @@ struct Ordering {
 
 Ordering orderGraph(const graph::Graph& g);
 
+// The id of an entity in every format: its stable key, so that adding an entity changes no
+// other id. GraphML ids must be XML NMTOKENs: there the key is written with ' ' as '_' and
+// every byte other than ASCII letters, digits, '.' and '-' as ":HH" (injective, so keys
+// never collide: "sergey lavrov" -> "sergey_lavrov", "al-qa'ida" -> "al-qa:27ida").
+std::string xmlId(std::string_view key);
+// The evidence sentences with their document and date as a JSON array, the structured form
+// of GraphML and GEXF: [{"document": "a.txt", "date": "2023-09-29", "sentence": "..."}].
+std::string evidenceJson(const graph::RelationProps& r);
+// A JSON string literal: quotes, backslashes and control characters escaped.
+std::string jsonString(std::string_view text);
+// Confidences are floats: their shortest round-trip form as a float ("0.85", never
+// "0.85000002384185791").
+std::string formatConfidence(double value);
+
 // "a;b;c" from a sorted set.
 std::string joinList(const std::set<std::string>& items, std::string_view separator = ";");
 // The evidence sentences of an edge, "sentence one | sentence two".

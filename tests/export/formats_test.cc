@@ -86,6 +86,36 @@ TEST_F(FormatsTest, GexfValidatesAgainstTheRelaxNgSchemaWithSpellsAndViz) {
   EXPECT_NE(gexf.find("type=\"undirected\" label=\"meets\""), std::string::npos);
   EXPECT_NE(gexf.find("label=\"not recognizes\""), std::string::npos);
   EXPECT_EQ(gexf.find('\x01'), std::string::npos);
+  EXPECT_NE(gexf.find("<node id=\"russia\" label=\"Russia\">"), std::string::npos);
+  EXPECT_NE(gexf.find("<attvalue for=\"entity_type\" value=\"GPE\"/>"), std::string::npos);
+  EXPECT_EQ(gexf.find("for=\"type\""), std::string::npos);  // sigma.js's renderer key
+  EXPECT_NE(gexf.find("<attvalue for=\"confidence\" value=\"0.85\"/>"), std::string::npos);
+}
+
+// networkx reads GEXF 1.2draft only, and no graph with both edge types.
+TEST_F(FormatsTest, Gexf12ValidatesAndLoadsInNetworkx) {
+  std::ostringstream out;
+  WriteOptions options;
+  options.gexfVersion = WriteOptions::GexfVersion::V1_2;
+  write(sampleGraph(), Format::Gexf, out, options);
+  EXPECT_EQ(out.str().find("type=\"undirected\""), std::string::npos);
+  std::string path = save("sample12.gexf", out.str());
+  // The 1.2draft schemas accept no viz elements (shared/schemas/README.md): the rest is checked.
+  std::string rng = NEWSGRAPH_SHARED_DIR "/schemas/gexf/1.2draft/gexf.rng";
+  EXPECT_EQ(std::system(("sed '/<viz:/d' '" + path + "' | xmllint --nonet --noout --relaxng " + rng +
+                         " -").c_str()),
+            0);
+  EXPECT_EQ(python("import sys, json, networkx as nx\n"
+                   "g = nx.read_gexf(sys.argv[1])\n"
+                   "assert set(g.nodes) == {\"russia\", \"taliban\", \"a<b> & \\\"c\\\"\"}, g.nodes\n"
+                   "assert g.nodes[\"russia\"][\"entity_type\"] == \"GPE\"\n"
+                   "meets = [d for _, _, d in g.edges(data=True) if d[\"relation\"] == \"MEETS\"][0]\n"
+                   "assert meets[\"symmetric\"] is True and meets[\"cameo\"] == \"040\", meets\n"
+                   "ev = json.loads(meets[\"evidence_json\"])\n"
+                   "assert ev[0][\"document\"] == \"doc \\\"1\\\".txt\" and ev[0][\"date\"] == \"2023-09-29\", ev\n"
+                   "assert meets[\"evidence_count\"] == 1, meets\n",
+                   path),
+            0);
 }
 
 TEST_F(FormatsTest, NodeLinkJsonLoadsInNetworkx) {
@@ -97,7 +127,16 @@ TEST_F(FormatsTest, NodeLinkJsonLoadsInNetworkx) {
                    "assert g.nodes[\"russia\"][\"aliases\"] == [\"Moscow\", \"Russian\"]\n"
                    "e = g.get_edge_data(\"russia\", \"taliban\", key=\"RECOGNIZES:negated\")\n"
                    "assert e[\"negated\"] is True and e[\"weight\"] == 1, e\n"
-                   "assert g.nodes[\"a<b> & \\\"c\\\"\"][\"label\"] == \"A<B> & \\\"C\\\"\\\\\"\n",
+                   "assert g.nodes[\"a<b> & \\\"c\\\"\"][\"label\"] == \"A<B> & \\\"C\\\"\\\\\"\n"
+                   "d = json.load(open(sys.argv[1]))\n"
+                   "assert d[\"edges\"] == d[\"links\"]\n"  // networkx >= 3.6 reads "edges"
+                   "h = nx.node_link_graph(d, attrs={\"link\": \"edges\"})\n"
+                   "assert sorted(h.edges(keys=True)) == sorted(g.edges(keys=True))\n"
+                   "assert g.nodes[\"russia\"][\"entity_type\"] == \"GPE\" and \"type\" not in g.nodes[\"russia\"]\n"
+                   "m = g.get_edge_data(\"russia\", \"taliban\", key=\"MEETS\")\n"
+                   "assert m[\"symmetric\"] is True and m[\"confidence\"] == 0.8, m\n"
+                   "assert m[\"evidence\"][0][\"document\"] == \"doc \\\"1\\\".txt\", m\n"
+                   "assert e[\"cameo\"] == \"054\" and m[\"evidence_count\"] == 1, e\n",
                    path),
             0);
 }
@@ -110,7 +149,8 @@ TEST_F(FormatsTest, CsvHasNeo4jHeadersAndReadsBack) {
             "last_seen");
   EXPECT_EQ(relationships.str().substr(0, relationships.str().find('\n')),
             ":START_ID,:END_ID,:TYPE,label,negated:boolean,weight:double,confidence:double,"
-            "documents:string[],date,evidence");
+            "documents:string[],date,evidence,symmetric:boolean,evidence_count:int,evidence_json,"
+            "cameo,wikidata");
   std::string nodesPath = save("n.csv", nodes.str());
   save("r.csv", relationships.str());
   EXPECT_EQ(python("import csv, sys\n"
@@ -123,7 +163,11 @@ TEST_F(FormatsTest, CsvHasNeo4jHeadersAndReadsBack) {
                    "assert len(rels) == 4 and all(r[\":START_ID\"] in ids and r[\":END_ID\"] in ids for r in rels)\n"
                    "assert {r[\":TYPE\"] for r in rels} == {\"HOSTS\", \"RECOGNIZES\", \"MEETS\", \"CO_OCCURS\"}\n"
                    "hosts = [r for r in rels if r[\":TYPE\"] == \"HOSTS\"][0]\n"
-                   "assert hosts[\"evidence\"].startswith(\"Russia hosted \\\"Taliban\\\"\"), hosts\n",
+                   "assert hosts[\"evidence\"].startswith(\"Russia hosted \\\"Taliban\\\"\"), hosts\n"
+                   "import json\n"
+                   "assert json.loads(hosts[\"evidence_json\"])[0][\"date\"] == \"2023-09-29\", hosts\n"
+                   "assert hosts[\"symmetric:boolean\"] == \"false\" and hosts[\"cameo\"] == \"043\", hosts\n"
+                   "assert hosts[\"confidence:double\"] == \"0.85\", hosts\n",
                    nodesPath),
             0);
 }
