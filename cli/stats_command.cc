@@ -1,11 +1,10 @@
-// `newsgraph stats`: what a store holds.
+// `newsgraph stats`: what a store holds, answered in SQL without loading the graph.
 #include <fmt/format.h>
 
 #include <iostream>
 #include <memory>
 
 #include "cli/store_commands.h"
-#include "graph/query/query.h"
 #include "graph/store/store.h"
 
 namespace newsgraph::cli {
@@ -23,25 +22,24 @@ void addStatsCommand(CLI::App& app, int& exitCode) {
   cmd->callback([options, &exitCode] {
     store::Store store = store::Store::open(options->store);
     store::Summary summary = store.summary();
-    graph::KnowledgeGraph kg = store.load();
-    query::GraphStats stats = query::computeStats(kg, options->top);
-    const graph::Graph& g = kg.graph();
+    store::Statistics stats = store.statistics(options->top);
     std::string out;
     out += fmt::format("documents   {}\n", summary.documents);
-    out += fmt::format("dates       {} .. {}\n", summary.first_date.empty() ? "?" : summary.first_date,
-                       summary.last_date.empty() ? "?" : summary.last_date);
-    out += fmt::format("entities    {}\n", num_vertices(g));
+    out += fmt::format("dates       {} .. {} ({} undated)\n",
+                       summary.first_date.empty() ? "?" : summary.first_date,
+                       summary.last_date.empty() ? "?" : summary.last_date, summary.undated);
+    out += fmt::format("entities    {}\n", summary.entities);
     for (const auto& [type, count] : stats.entityTypes)
       out += fmt::format("  {:<22} {:>8}\n", type, count);
-    out += fmt::format("relations   {} ({} negated, {} evidence sentences)\n", num_edges(g),
+    out += fmt::format("relations   {} ({} negated, {} evidence sentences)\n", summary.relations,
                        stats.negated, summary.evidence);
     for (const auto& [relation, count] : stats.relations)
       out += fmt::format("  {:<22} {:>8}\n", relation, count);
     out += fmt::format("components  {} (largest: {} entities)\n", stats.components,
                        stats.largestComponent);
     out += "top entities by degree\n";
-    for (const auto& [v, degree] : stats.topByDegree)
-      out += fmt::format("  {:>6}  {} ({})\n", degree, g[v].label, toString(g[v].type));
+    for (const store::Statistics::Ranked& entity : stats.topByDegree)
+      out += fmt::format("  {:>6}  {} ({})\n", entity.degree, entity.label, entity.type);
     std::cout << out;
     exitCode = 0;
   });

@@ -275,6 +275,7 @@ Summary Store::summary() const {
     s.last_date = dates.text(1);
   }
   dates.reset();
+  s.undated = static_cast<size_t>(db_->queryInt("SELECT count(*) FROM documents WHERE date = ''"));
   return s;
 }
 

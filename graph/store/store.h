@@ -10,6 +10,7 @@
 //   graph::KnowledgeGraph kg = Store::open("world.db").load();
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +32,22 @@ struct Summary {
   size_t documents = 0, entities = 0, relations = 0, evidence = 0;
   size_t typed_relations = 0;  // relations other than CO_OCCURS
   std::string first_date, last_date;  // over documents with a date; "" if none
+  size_t undated = 0;                 // documents without a date
+};
+
+// What `stats` prints, computed in SQL without loading the graph (the components from the
+// relation rows' entity ids only). Equal to query::computeStats on the loaded graph.
+struct Statistics {
+  std::map<std::string, size_t> entityTypes;  // PERSON -> count
+  std::map<std::string, size_t> relations;    // HOSTS -> edges (negated counted apart)
+  size_t negated = 0;
+  struct Ranked {
+    std::string label, type;
+    size_t degree = 0;
+  };
+  std::vector<Ranked> topByDegree;  // most connected first, ties by key
+  size_t components = 0;            // connected components, relations taken both ways
+  size_t largestComponent = 0;      // entities in the largest one
 };
 
 class Database;
@@ -76,6 +93,7 @@ class Store {
   // The stored graph; throws Error on a corrupted store.
   graph::KnowledgeGraph load() const;
   Summary summary() const;
+  Statistics statistics(size_t top = 10) const;
   // Renames a created store into place (no-op for an opened one) and closes it.
   void finish();
   const std::string& path() const { return path_; }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "export/export.h"
+#include "graph/query/query.h"
 #include "pipeline/pipeline.h"
 
 namespace newsgraph::store {
@@ -106,6 +107,28 @@ TEST_F(StoreTest, LoadedSeedsExportLikeTheDirectBuild) {
   EXPECT_EQ(summary.documents, 5u);
   EXPECT_EQ(summary.entities, num_vertices(direct(seedFacts()).graph()));
   EXPECT_EQ(summary.first_date, "2021-11-02");
+  EXPECT_EQ(summary.undated, 1u);  // 002_: no dateline
+}
+
+// stats answers in SQL what computeStats answers on the loaded graph.
+TEST_F(StoreTest, StatisticsFromSqlEqualTheLoadedGraphs) {
+  build(path("seeds.db"), seedFacts());
+  Store store = Store::open(path("seeds.db"));
+  graph::KnowledgeGraph kg = store.load();
+  const graph::Graph& g = kg.graph();
+  query::GraphStats expected = query::computeStats(kg, 1000);
+  Statistics stats = store.statistics(1000);
+  EXPECT_EQ(stats.entityTypes, expected.entityTypes);
+  EXPECT_EQ(stats.relations, expected.relations);
+  EXPECT_EQ(stats.negated, expected.negated);
+  EXPECT_EQ(stats.components, expected.components);
+  EXPECT_EQ(stats.largestComponent, expected.largestComponent);
+  ASSERT_EQ(stats.topByDegree.size(), expected.topByDegree.size());
+  for (size_t i = 0; i < stats.topByDegree.size(); ++i) {
+    EXPECT_EQ(stats.topByDegree[i].label, g[expected.topByDegree[i].first].label) << i;
+    EXPECT_EQ(stats.topByDegree[i].degree, expected.topByDegree[i].second) << i;
+  }
+  EXPECT_EQ(store.statistics(3).topByDegree.size(), 3u);
 }
 
 TEST_F(StoreTest, ShardsMergedInAnyOrderEqualOneBuild) {
