@@ -1,5 +1,7 @@
 #include "cli/filter_options.h"
 
+#include <cctype>
+
 namespace newsgraph::cli {
 
 void addFilterOptions(CLI::App& cmd, FilterOptions& o) {
@@ -25,12 +27,14 @@ void addFilterOptions(CLI::App& cmd, FilterOptions& o) {
 
 query::Filter toFilter(const FilterOptions& o) {
   query::Filter f;
-  for (const std::string& name : o.relations) {
+  for (std::string name : o.relations) {
+    for (char& c : name) c = c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     NG_CHECK(name == Ontology::kCooccurs || Ontology::standard().find(name), name,
              "unknown relation (see data/ontology.json)");
     f.relations.insert(name);
   }
-  for (const std::string& name : o.types) {
+  for (std::string name : o.types) {
+    for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::optional<EntityType> type = parseEntityType(name);
     NG_CHECK(type, name, "unknown entity type; use PERSON, ORG, GPE, LOC, EVENT or FAC");
     f.types.insert(*type);
