@@ -17,6 +17,8 @@ struct BuildOptions {
   int jobs = 0;         // extraction threads; 0 = every core this process may use
   std::string shard;    // "I/N" (1-based), "" = every document
   bool progress = true; // progress on stderr (a bar on a terminal, else a line every 5 s)
+  // Modalities a graph file shows (a store keeps them all): facts only by default.
+  std::vector<std::string> modalities = {"asserted"};
 };
 
 // `newsgraph build INPUT... -o OUT`: extract a graph from articles and write it.

@@ -70,6 +70,7 @@ void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out) {
          "    <attributes class=\"edge\">\n"
          "      <attribute id=\"relation\" title=\"relation\" type=\"string\"/>\n"
          "      <attribute id=\"negated\" title=\"negated\" type=\"boolean\"/>\n"
+         "      <attribute id=\"modality\" title=\"modality\" type=\"string\"/>\n"
          "      <attribute id=\"confidence\" title=\"confidence\" type=\"double\"/>\n"
          "      <attribute id=\"documents\" title=\"documents\" type=\"string\"/>\n"
          "      <attribute id=\"date\" title=\"date\" type=\"string\"/>\n"
@@ -105,13 +106,15 @@ void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out) {
         << "\" target=\"n" << order.rank[target(edge, g)] << "\"";
     if (cooccurs || ontology.symmetric(r.relation)) out << " type=\"undirected\"";
     out << " label=\"";
-    writeXmlEscaped(out, std::string(r.negated ? "not " : "") +
-                             std::string(ontology.label(r.relation)));
+    writeXmlEscaped(out, edgeLabel(r));
     // kind keeps parallel edges of different relations apart in Gephi.
-    out << "\" kind=\"" << r.relation << (r.negated ? "_NOT" : "") << "\" weight=\""
+    out << "\" kind=\"" << r.relation << (r.negated ? "_NOT" : "");
+    if (r.modality != Modality::Asserted) out << '_' << toString(r.modality);
+    out << "\" weight=\""
         << formatNumber(r.weight) << "\">\n        <attvalues>\n";
     attvalue(out, "relation", r.relation);
     attvalue(out, "negated", r.negated ? "true" : "false");
+    attvalue(out, "modality", toString(r.modality));
     attvalue(out, "confidence", formatNumber(r.confidence));
     attvalue(out, "documents", joinList(r.documents));
     attvalue(out, "date", r.date);

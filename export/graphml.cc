@@ -19,7 +19,7 @@ struct KeySpec {
 };
 
 // The output contract; ids are short so large graphs stay small.
-constexpr std::array<KeySpec, 15> kKeys = {{
+constexpr std::array<KeySpec, 16> kKeys = {{
     {"n_label", "node", "label", "string"},
     {"n_type", "node", "type", "string"},
     {"n_aliases", "node", "aliases", "string"},
@@ -35,6 +35,7 @@ constexpr std::array<KeySpec, 15> kKeys = {{
     {"e_documents", "edge", "documents", "string"},
     {"e_date", "edge", "date", "string"},
     {"e_evidence", "edge", "evidence", "string"},
+    {"e_modality", "edge", "modality", "string"},
 }};
 
 void writeData(OutputBuffer& out, std::string_view key, std::string_view value) {
@@ -142,6 +143,7 @@ void writeGraphML(const graph::KnowledgeGraph& kg, std::ostream& stream) {
     writeList(out, "e_documents", r.documents, ";", itself);
     writeData(out, "e_date", r.date);
     writeList(out, "e_evidence", r.evidence, " | ", sentenceOf);
+    writeData(out, "e_modality", toString(r.modality));
     out.append("    </edge>\n");
   }
   out.append("  </graph>\n</graphml>\n");

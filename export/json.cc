@@ -80,10 +80,14 @@ void writeJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
     writeString(out, g[source(edge, g)].key);
     out << ", \"target\": ";
     writeString(out, g[target(edge, g)].key);
-    field(out, "key", r.negated ? r.relation + ":negated" : r.relation);
+    std::string key = r.negated ? r.relation + ":negated" : r.relation;
+    if (r.modality != Modality::Asserted) key.append(":").append(toString(r.modality));
+    field(out, "key", key);
     field(out, "relation", r.relation);
     field(out, "label", ontology.label(r.relation));
-    out << ", \"negated\": " << (r.negated ? "true" : "false")
+    out << ", \"negated\": " << (r.negated ? "true" : "false");
+    field(out, "modality", toString(r.modality));
+    out
         << ", \"weight\": " << formatNumber(r.weight)
         << ", \"confidence\": " << formatNumber(r.confidence) << ", \"documents\": ";
     writeStrings(out, r.documents);
