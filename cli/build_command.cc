@@ -14,8 +14,9 @@
 #include <mutex>
 #include <sstream>
 
-#include "export/export.h"
+#include "cli/filter_options.h"
 #include "cli/store_commands.h"
+#include "export/export.h"
 #include "pipeline/pipeline.h"
 
 namespace newsgraph::cli {
@@ -196,6 +197,10 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
                 "Leave out CO_OCCURS edges (entities in the same sentence)");
   cmd->add_flag("--no-tagger", options->noTagger,
                 "Lexicons and patterns only, without the statistical NER tagger (faster)");
+  cmd->add_option("--modality", options->modalities,
+                  "Relations a graph file shows: asserted (default: facts only), planned, "
+                  "hypothetical, demanded, threatened, or all (a store keeps every modality)")
+      ->delimiter(',');
   cmd->add_option("-j,--jobs", options->jobs,
                   "Extraction threads (default: every core this process may use)")
       ->check(CLI::NonNegativeNumber);
@@ -225,10 +230,13 @@ int runBuild(const BuildOptions& options) {
   NG_CHECK(format, options.output,
            "cannot tell the output format from the file name; use .db, .graphml, .dot, .gexf or "
            ".json, or --format");
+  query::Filter shown;
+  shown.modalities = modalityFilter(options.modalities);
   graph::KnowledgeGraph kg;
   return runBuildWith(
       options, [&](extract::DocumentFacts&& facts) { kg.addDocument(facts); },
       [&](const pipeline::BuildStats&) {
+        if (query::dropsModalities(kg, shown)) kg = query::applyFilter(kg, shown);
         if (options.output == "-") {
           exporter::write(kg, *format, std::cout);
           std::cout << std::flush;

@@ -20,6 +20,8 @@ struct BuildOptions {
   std::string dateField;  // JSONL field with the date, "" = date, published or published_at
   std::string dateOrder;  // "dmy", "mdy" or "" (day first, warned when it matters)
   bool force = false;     // build: replace an existing store
+  // Modalities a graph file shows (a store keeps them all): facts only by default.
+  std::vector<std::string> modalities = {"asserted"};
 };
 
 // --date-field and --date-order, shared by build and add.

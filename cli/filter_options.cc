@@ -19,6 +19,11 @@ void addFilterOptions(CLI::App& cmd, FilterOptions& o) {
       ->group("Filters");
   cmd.add_flag("--no-cooccurrence", o.noCooccurrence, "Leave out CO_OCCURS edges")
       ->group("Filters");
+  cmd.add_option("--modality", o.modalities,
+                 "Keep relations stated so: asserted (default: facts only), planned, "
+                 "hypothetical, demanded, threatened, or all")
+      ->delimiter(',')
+      ->group("Filters");
   cmd.add_option("--ego", o.ego, "Keep only what lies around this entity")->group("Filters");
   cmd.add_option("--depth", o.depth, "Relations away from --ego (default 1)")
       ->check(CLI::PositiveNumber)
@@ -45,13 +50,27 @@ query::Filter toFilter(const FilterOptions& o) {
   f.noCooccurrence = o.noCooccurrence;
   f.ego = o.ego;
   f.depth = o.depth;
+  f.modalities = modalityFilter(o.modalities);
   return f;
 }
 
+std::set<Modality> modalityFilter(const std::vector<std::string>& names) {
+  std::set<Modality> out;
+  for (const std::string& name : names) {
+    if (name == "all") return {};
+    std::optional<Modality> modality = parseModality(name);
+    NG_CHECK(modality, name,
+             "unknown modality; use asserted, planned, hypothetical, demanded, threatened or all");
+    out.insert(*modality);
+  }
+  return out;
+}
+
 graph::KnowledgeGraph filtered(graph::KnowledgeGraph kg, const FilterOptions& o) {
+  query::Filter f = toFilter(o);
   bool any = !o.relations.empty() || !o.types.empty() || !o.since.empty() || !o.until.empty() ||
-             o.minWeight > 0 || o.noCooccurrence || !o.ego.empty();
-  return any ? query::applyFilter(kg, toFilter(o)) : kg;
+             o.minWeight > 0 || o.noCooccurrence || !o.ego.empty() || query::dropsModalities(kg, f);
+  return any ? query::applyFilter(kg, f) : kg;
 }
 
 }  // namespace newsgraph::cli

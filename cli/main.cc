@@ -8,6 +8,7 @@
 #include "cli/build_command.h"
 #include "cli/store_commands.h"
 #include "cli/eval_command.h"
+#include "cli/eval_coref_command.h"
 #include "cli/eval_ner_command.h"
 #include "cli/induce_clusters_command.h"
 #include "cli/train_ner_command.h"
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
   newsgraph::cli::addViewCommand(app, exitCode);
   newsgraph::cli::addTrainNerCommand(app);
   newsgraph::cli::addEvalNerCommand(app);
+  newsgraph::cli::addEvalCorefCommand(app);
   newsgraph::cli::addInduceClustersCommand(app);
 
   try {

@@ -28,7 +28,9 @@ size_t displayWidth(std::string_view text) {
 }
 
 std::string relationText(const graph::RelationProps& r) {
-  return (r.negated ? "not " : "") + r.relation;
+  std::string text = (r.negated ? "not " : "") + r.relation;
+  if (r.modality != Modality::Asserted) text.append(" (").append(toString(r.modality)).append(")");
+  return text;
 }
 
 std::string jsonString(std::string_view text) {
@@ -93,7 +95,8 @@ void printJson(const graph::Graph& g, const std::vector<graph::Edge>& edges, boo
     out << (i ? ",\n " : "\n ") << "{\"subject\": " << jsonString(g[source(edges[i], g)].label)
         << ", \"relation\": " << jsonString(r.relation)
         << ", \"object\": " << jsonString(g[target(edges[i], g)].label)
-        << ", \"negated\": " << (r.negated ? "true" : "false") << ", \"weight\": " << r.weight
+        << ", \"negated\": " << (r.negated ? "true" : "false")
+        << ", \"modality\": " << jsonString(toString(r.modality)) << ", \"weight\": " << r.weight
         << ", \"confidence\": " << r.confidence << ", \"date\": " << jsonString(r.date)
         << ", \"documents\": " << jsonString(joined(r.documents));
     if (evidence) {
@@ -111,12 +114,13 @@ void printJson(const graph::Graph& g, const std::vector<graph::Edge>& edges, boo
 
 void printCsv(const graph::Graph& g, const std::vector<graph::Edge>& edges, bool evidence,
               std::ostream& out) {
-  out << "subject,relation,object,negated,weight,confidence,date,documents"
+  out << "subject,relation,object,negated,modality,weight,confidence,date,documents"
       << (evidence ? ",evidence" : "") << "\n";
   for (graph::Edge e : edges) {
     const graph::RelationProps& r = g[e];
     out << csvField(g[source(e, g)].label) << ',' << r.relation << ','
         << csvField(g[target(e, g)].label) << ',' << (r.negated ? "true" : "false") << ','
+        << toString(r.modality) << ','
         << r.weight << ',' << r.confidence << ',' << r.date << ',' << csvField(joined(r.documents));
     if (evidence) {
       std::string sentences;

@@ -31,6 +31,8 @@ std::string Error::oneLine() const {
 namespace {
 constexpr std::array<std::string_view, kEntityTypeCount> kTypeNames = {"PERSON", "ORG", "GPE",
                                                                         "LOC",    "EVENT", "FAC"};
+constexpr std::array<std::string_view, kModalityCount> kModalityNames = {
+    "asserted", "planned", "hypothetical", "demanded", "threatened"};
 std::string& dataDirStorage() {
   static std::string dir = NEWSGRAPH_DATA_DIR;
   return dir;
@@ -42,6 +44,16 @@ std::string_view toString(EntityType type) { return kTypeNames[static_cast<size_
 std::optional<EntityType> parseEntityType(std::string_view name) {
   for (size_t i = 0; i < kTypeNames.size(); ++i)
     if (kTypeNames[i] == name) return static_cast<EntityType>(i);
+  return std::nullopt;
+}
+
+std::string_view toString(Modality modality) {
+  return kModalityNames[static_cast<size_t>(modality)];
+}
+
+std::optional<Modality> parseModality(std::string_view name) {
+  for (size_t i = 0; i < kModalityNames.size(); ++i)
+    if (kModalityNames[i] == name) return static_cast<Modality>(i);
   return std::nullopt;
 }
 

@@ -56,6 +56,18 @@ std::string_view toString(EntityType type);
 // Accepts the spellings above (case-sensitive); nullopt otherwise.
 std::optional<EntityType> parseEntityType(std::string_view name);
 
+// How a relation is stated: only asserted ones are facts ("X met Y"); the others are
+// plans ("X plans to visit Y"), hypotheses ("if X recognised Y", "X could sanction Y"),
+// demands ("X urged Y to ...", "called for talks with") and threats ("X threatened to
+// strike Y"). Part of an edge's identity, so they never aggregate into asserted edges.
+enum class Modality : uint8_t { Asserted, Planned, Hypothetical, Demanded, Threatened };
+constexpr int kModalityCount = 5;
+
+// "asserted", "planned", "hypothetical", "demanded", "threatened".
+std::string_view toString(Modality modality);
+// Accepts the spellings above (case-sensitive); nullopt otherwise.
+std::optional<Modality> parseModality(std::string_view name);
+
 // Data directory: the --data-dir flag if set, else NEWSGRAPH_DATA_DIR from configure time.
 const std::string& dataDir();
 void setDataDir(std::string dir);

@@ -32,6 +32,9 @@ struct Edge {
   std::string source, target;  // node ids; an id that names no node matches no entity
   std::string relation;        // only the 22 ontology relations are scored, not CO_OCCURS
   bool negated = false;
+  // False when a modality other than asserted is given (a plan, a threat ...): such an edge
+  // is neither a hit nor a false alarm.
+  bool fact = true;
   std::vector<std::string> documents;
   std::map<std::string, std::string> data = {};  // every <data> by attr.name, as written
 };
@@ -126,5 +129,41 @@ std::string normalizeName(std::string_view name);
 // score_graphml.py's split_list(): a JSON array ("[\"a\", \"b\"]"), else items separated by
 // ';' or '|', trimmed, empty ones dropped.
 std::vector<std::string> splitList(std::string_view value);
+
+// --- Coreference (coref_score.cc, coref_gum.cc) ---
+
+// Chains of mention ids; every chain non-empty, a mention in at most one chain.
+using CorefChains = std::vector<std::vector<int>>;
+
+struct CorefScore {
+  double recall = 0, precision = 0, f1 = 0;
+};
+
+struct CorefReport {
+  size_t documents = 0, mentions = 0, keyChains = 0, responseChains = 0;
+  CorefScore muc, b3, ceafe;
+  double conll = 0;  // mean of the three F1 (the CoNLL-2012 score)
+};
+
+// MUC, B3 and CEAF-e (the CoNLL-2012 definitions), counts summed over the documents added.
+class CorefScorer {
+ public:
+  void add(const CorefChains& key, const CorefChains& response);
+  CorefReport report() const;
+
+ private:
+  double mucRecall_[2] = {0, 0}, mucPrecision_[2] = {0, 0};  // numerator, denominator
+  double b3Recall_[2] = {0, 0}, b3Precision_[2] = {0, 0};
+  double ceafSimilarity_ = 0, ceafKey_ = 0, ceafResponse_ = 0;
+  size_t documents_ = 0;
+};
+
+// Scores resolve::resolveCoreference on a CoNLL-U file whose MISC column holds GUM's
+// Entity= brackets: each document's annotated mentions (gold boundaries) are described as the
+// pipeline would see them (head, form, subject, the NER's type) and chained; chains of one
+// mention are left out of key and response (as in CoNLL-2012). Throws Error (path:line) for
+// unreadable input or unbalanced brackets.
+CorefReport evaluateCoreference(const std::string& conlluPath);
+std::string formatCorefText(const CorefReport& report);
 
 }  // namespace newsgraph::eval

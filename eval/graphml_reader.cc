@@ -147,6 +147,12 @@ class Reader {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       edge.negated = value == "true" || value == "1" || value == "yes";
     }
+    if (auto it = d.find("modality"); it != d.end()) {
+      std::string value(stripPython(it->second));
+      for (char& c : value)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      edge.fact = value.empty() || value == "asserted";
+    }
     edge.documents = list(d, "documents");
     edge.data = std::move(d);
     return edge;

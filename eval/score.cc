@@ -195,7 +195,7 @@ Report score(const Gold& gold, const Graph& graph) {
     int relFp = 0;
     for (size_t j : in(edgesIn, doc.file)) {
       const Edge& edge = graph.edges[j];
-      if (!kRelations.count(edge.relation)) continue;
+      if (!kRelations.count(edge.relation) || !edge.fact) continue;
       const std::string* s = entityOf(edge.source);
       const std::string* o = entityOf(edge.target);
       bool matched = false;
@@ -263,6 +263,7 @@ Graph fromKnowledgeGraph(const graph::KnowledgeGraph& kg) {
     e.target = "n" + std::to_string(target(edge, g));
     e.relation = r.relation;
     e.negated = r.negated;
+    e.fact = r.modality == Modality::Asserted;
     e.documents.assign(r.documents.begin(), r.documents.end());
     out.edges.push_back(std::move(e));
   }

@@ -41,7 +41,7 @@ void writeCsv(const graph::KnowledgeGraph& kg, std::ostream& nodes, std::ostream
     quoted(nodes, joinList(e.documents));
     nodes << ',' << e.first_seen << ',' << e.last_seen << '\n';
   }
-  relationships << ":START_ID,:END_ID,:TYPE,label,negated:boolean,weight:double,"
+  relationships << ":START_ID,:END_ID,:TYPE,label,negated:boolean,modality,weight:double,"
                    "confidence:double,documents:string[],date,evidence,symmetric:boolean,"
                    "evidence_count:int,evidence_json,cameo,wikidata\n";
   for (graph::Edge edge : order.edges) {
@@ -51,8 +51,8 @@ void writeCsv(const graph::KnowledgeGraph& kg, std::ostream& nodes, std::ostream
     quoted(relationships, g[target(edge, g)].key);
     relationships << ',' << r.relation << ',';
     quoted(relationships, ontology.label(r.relation));
-    relationships << ',' << (r.negated ? "true" : "false") << ',' << formatNumber(r.weight)
-                  << ',' << formatConfidence(r.confidence) << ',';
+    relationships << ',' << (r.negated ? "true" : "false") << ',' << toString(r.modality) << ','
+                  << formatNumber(r.weight) << ',' << formatConfidence(r.confidence) << ',';
     quoted(relationships, joinList(r.documents));
     relationships << ',' << r.date << ',';
     quoted(relationships, joinEvidence(r));

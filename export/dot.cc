@@ -102,12 +102,12 @@ void writeDot(const graph::KnowledgeGraph& kg, std::ostream& out, bool legend) {
       out << "color=\"#bbbbbb\", dir=none, penwidth=0.5";
     } else {
       out << "label=";
-      writeQuoted(out, std::string(r.negated ? "not " : "") +
-                           std::string(ontology.label(r.relation)));
+      writeQuoted(out, edgeLabel(r));
       out << ", penwidth=" << formatNumber(std::min(1.0 + r.weight * 0.5, 5.0));
       if (ontology.symmetric(r.relation)) out << ", dir=none";
     }
     if (r.negated) out << ", style=dashed, color=\"#cb181d\", fontcolor=\"#cb181d\"";
+    else if (r.modality != Modality::Asserted) out << ", style=dotted";
     out << ", tooltip=";
     writeQuoted(out, joinEvidence(r));
     out << "];\n";

@@ -64,7 +64,8 @@ Ordering orderGraph(const graph::Graph& g) {
   order.rank.resize(num_vertices(g));
   for (size_t i = 0; i < order.vertices.size(); ++i) order.rank[order.vertices[i]] = i;
   // Out-edges of the sources in rank order, each group sorted by (target rank, relation,
-  // negated): the order of one sort by (source rank, target rank, relation, negated), as
+  // negated, modality): the order of one sort by (source rank, target rank, relation,
+  // negated, modality), as
   // the index keeps those unique, but with small sorts on an integer key; relation names are
   // compared only between edges with the same ends.
   order.edges.reserve(num_edges(g));
@@ -82,7 +83,8 @@ Ordering orderGraph(const graph::Graph& g) {
       const graph::RelationProps& ra = g[a.edge];
       const graph::RelationProps& rb = g[b.edge];
       if (int c = ra.relation.compare(rb.relation)) return c < 0;
-      return ra.negated < rb.negated;
+      if (ra.negated != rb.negated) return ra.negated < rb.negated;
+      return ra.modality < rb.modality;
     });
     for (const Out& out : group) order.edges.push_back(out.edge);
   }
@@ -95,6 +97,13 @@ std::string joinList(const std::set<std::string>& items, std::string_view separa
     if (!out.empty()) out += separator;
     out += item;
   }
+  return out;
+}
+
+std::string edgeLabel(const graph::RelationProps& r) {
+  std::string out = r.negated ? "not " : "";
+  out += Ontology::standard().label(r.relation);
+  if (r.modality != Modality::Asserted) out.append(" (").append(toString(r.modality)).append(")");
   return out;
 }
 

@@ -75,6 +75,7 @@ void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out,
          "    <attributes class=\"edge\">\n"
          "      <attribute id=\"relation\" title=\"relation\" type=\"string\"/>\n"
          "      <attribute id=\"negated\" title=\"negated\" type=\"boolean\"/>\n"
+         "      <attribute id=\"modality\" title=\"modality\" type=\"string\"/>\n"
          "      <attribute id=\"confidence\" title=\"confidence\" type=\"double\"/>\n"
          "      <attribute id=\"documents\" title=\"documents\" type=\"string\"/>\n"
          "      <attribute id=\"date\" title=\"date\" type=\"string\"/>\n"
@@ -121,15 +122,19 @@ void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out,
     out << "\"";
     if (symmetric && v13) out << " type=\"undirected\"";
     out << " label=\"";
-    writeXmlEscaped(out, std::string(r.negated ? "not " : "") +
-                             std::string(ontology.label(r.relation)));
+    writeXmlEscaped(out, edgeLabel(r));
     // kind (1.3 only) keeps parallel edges of different relations apart in Gephi.
     out << '"';
-    if (v13) out << " kind=\"" << r.relation << (r.negated ? "_NOT" : "") << '"';
+    if (v13) {
+      out << " kind=\"" << r.relation << (r.negated ? "_NOT" : "");
+      if (r.modality != Modality::Asserted) out << '_' << toString(r.modality);
+      out << '"';
+    }
     out << " weight=\""
         << formatNumber(r.weight) << "\">\n        <attvalues>\n";
     attvalue(out, "relation", r.relation);
     attvalue(out, "negated", r.negated ? "true" : "false");
+    attvalue(out, "modality", toString(r.modality));
     attvalue(out, "confidence", formatConfidence(r.confidence));
     attvalue(out, "documents", joinList(r.documents));
     attvalue(out, "date", r.date);

@@ -20,7 +20,7 @@ struct KeySpec {
 };
 
 // The output contract; ids are short so large graphs stay small.
-constexpr std::array<KeySpec, 20> kKeys = {{
+constexpr std::array<KeySpec, 21> kKeys = {{
     {"n_label", "node", "label", "string"},
     {"n_type", "node", "type", "string"},
     {"n_aliases", "node", "aliases", "string"},
@@ -36,6 +36,7 @@ constexpr std::array<KeySpec, 20> kKeys = {{
     {"e_documents", "edge", "documents", "string"},
     {"e_date", "edge", "date", "string"},
     {"e_evidence", "edge", "evidence", "string"},
+    {"e_modality", "edge", "modality", "string"},
     // Beyond the contract: networkx rejects per-edge directed="false" in a directed graph,
     // so symmetric relations say so in a key every reader keeps.
     {"e_symmetric", "edge", "symmetric", "boolean"},
@@ -152,6 +153,7 @@ void writeGraphML(const graph::KnowledgeGraph& kg, std::ostream& stream) {
     writeList(out, "e_documents", r.documents, ";", itself);
     writeData(out, "e_date", r.date);
     writeList(out, "e_evidence", r.evidence, " | ", sentenceOf);
+    writeData(out, "e_modality", toString(r.modality));
     writeData(out, "e_symmetric", ontology.symmetric(r.relation) ? "true" : "false");
     if (!r.evidence.empty()) writeData(out, "e_evidence_json", evidenceJson(r));
     out.append("      <data key=\"e_evidence_count\">").appendNumber(r.weight).append("</data>\n");

@@ -83,10 +83,14 @@ void writeJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
       writeString(links, g[source(edge, g)].key);
       links << ", \"target\": ";
       writeString(links, g[target(edge, g)].key);
-      field(links, "key", r.negated ? r.relation + ":negated" : r.relation);
+      std::string key = r.negated ? r.relation + ":negated" : r.relation;
+      if (r.modality != Modality::Asserted) key.append(":").append(toString(r.modality));
+      field(links, "key", key);
       field(links, "relation", r.relation);
       field(links, "label", ontology.label(r.relation));
-      links << ", \"negated\": " << (r.negated ? "true" : "false")
+      links << ", \"negated\": " << (r.negated ? "true" : "false");
+      field(links, "modality", toString(r.modality));
+      links
             << ", \"symmetric\": " << (ontology.symmetric(r.relation) ? "true" : "false")
             << ", \"weight\": " << formatNumber(r.weight)
             << ", \"confidence\": " << formatConfidence(r.confidence) << ", \"documents\": ";

@@ -13,7 +13,8 @@ namespace newsgraph::exporter {
 struct Ordering {
   std::vector<graph::Vertex> vertices;   // sorted by key
   std::vector<size_t> rank;              // rank[v] = position of v in vertices
-  std::vector<graph::Edge> edges;        // sorted by (subject rank, object rank, relation, negated)
+  // sorted by (subject rank, object rank, relation, negated, modality)
+  std::vector<graph::Edge> edges;
 };
 
 Ordering orderGraph(const graph::Graph& g);
@@ -34,6 +35,8 @@ std::string formatConfidence(double value);
 
 // "a;b;c" from a sorted set.
 std::string joinList(const std::set<std::string>& items, std::string_view separator = ";");
+// The human label of an edge: "hosts", "not hosts", "visits (planned)".
+std::string edgeLabel(const graph::RelationProps& r);
 // The evidence sentences of an edge, "sentence one | sentence two".
 std::string joinEvidence(const graph::RelationProps& r);
 // Shortest round-trip decimal ("1", "0.75"): printf's "%.*g" with the smallest precision

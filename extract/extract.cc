@@ -86,7 +86,7 @@ DocumentFacts Extractor::extract(const corpus::Document& doc) const {
       evidenceSentence = f.sentence;
     }
     out.relations.push_back({index[f.subject], index[f.object], f.relation, f.negated,
-                             f.confidence, evidence});
+                             f.confidence, evidence, f.modality});
   }
   return out;
 }

@@ -30,6 +30,7 @@ struct RelationFacts {
   bool negated = false;
   float confidence = 1.0f;
   std::string evidence;  // the sentence, whitespace collapsed
+  Modality modality = Modality::Asserted;
 };
 
 struct DocumentFacts {

@@ -76,7 +76,9 @@ size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& k) const noexcept 
   // splitmix64's finalizer over the packed fields: vertex indexes are small and dense, so
   // they need mixing before the table takes the low bits.
   uint64_t h = uint64_t{k.subject} * 0x9E3779B97F4A7C15ULL + uint64_t{k.object};
-  h = h * 0xBF58476D1CE4E5B9ULL + (uint64_t{k.relation} << 1 | uint64_t{k.negated});
+  h = h * 0xBF58476D1CE4E5B9ULL + (uint64_t{k.relation} << 4 |
+                                   uint64_t{static_cast<uint8_t>(k.modality)} << 1 |
+                                   uint64_t{k.negated});
   h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
   h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
   return static_cast<size_t>(h ^ (h >> 31));
@@ -95,7 +97,8 @@ void KnowledgeGraph::indexEdges() {
   edges_.reserve(num_edges(graph_));
   for (Edge e : boost::make_iterator_range(edges(graph_))) {
     const RelationProps& r = graph_[e];
-    EdgeKey key{source(e, graph_), target(e, graph_), relationId(r.relation).id, r.negated};
+    EdgeKey key{source(e, graph_), target(e, graph_), relationId(r.relation).id, r.negated,
+                r.modality};
     edges_.emplace(key, e);
   }
   edgesIndexed_ = true;
@@ -106,7 +109,8 @@ Edge KnowledgeGraph::insertRelation(Vertex subject, Vertex object, Props&& relat
   if (!edgesIndexed_) indexEdges();
   const RelationId& name = relationId(relation.relation);
   if (name.symmetric && object < subject) std::swap(subject, object);
-  auto [it, inserted] = edges_.try_emplace(EdgeKey{subject, object, name.id, relation.negated});
+  auto [it, inserted] =
+      edges_.try_emplace(EdgeKey{subject, object, name.id, relation.negated, relation.modality});
   if (!inserted) {
     mergeEvidence(graph_[it->second], relation);
     return it->second;
@@ -173,6 +177,7 @@ void KnowledgeGraph::addDocument(const extract::DocumentFacts& facts) {
     RelationProps props;
     props.relation = r.relation;
     props.negated = r.negated;
+    props.modality = r.modality;
     props.weight = 1;
     props.confidence = r.confidence;
     props.documents.insert(facts.id);

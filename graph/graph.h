@@ -1,6 +1,6 @@
 #pragma once
 // KnowledgeGraph: one vertex per entity (keyed by its stable key), one edge per
-// (subject, relation, object, negated) carrying the aggregated evidence. Documents are
+// (subject, relation, object, negated, modality) carrying the aggregated evidence. Documents are
 // added in order; vertices and edges keep the order of their first appearance, so the
 // same input always gives the same graph.
 //
@@ -41,6 +41,7 @@ struct Evidence {
 struct RelationProps {
   std::string relation;   // ontology name or CO_OCCURS
   bool negated = false;
+  Modality modality = Modality::Asserted;  // a plan or a threat never merges into a fact
   double weight = 0;      // number of evidence sentences
   double confidence = 0;  // max over the evidence
   std::set<std::string> documents;
@@ -69,7 +70,7 @@ class KnowledgeGraph {
   Edge addRelation(Vertex subject, Vertex object, const RelationProps& relation);
   Edge addRelation(Vertex subject, Vertex object, RelationProps&& relation);
   // Adds an edge without looking for one with the same (subject, object, relation,
-  // negated), for a caller whose edges are unique and whose symmetric relations already
+  // negated, modality), for a caller whose edges are unique and whose symmetric relations already
   // have the lower vertex index as subject (the store's load). Skips the edge index, which
   // the next addRelation or addDocument rebuilds.
   Edge appendRelation(Vertex subject, Vertex object, RelationProps&& relation);
@@ -91,9 +92,11 @@ class KnowledgeGraph {
     Vertex subject, object;
     uint16_t relation;
     bool negated;
+    Modality modality;
     bool operator==(const EdgeKey& other) const {
       return subject == other.subject && object == other.object &&
-             relation == other.relation && negated == other.negated;
+             relation == other.relation && negated == other.negated &&
+             modality == other.modality;
     }
   };
   struct EdgeKeyHash {

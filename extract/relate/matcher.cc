@@ -131,16 +131,22 @@ class Matcher {
       if (!plainToken(u)) continue;
       const std::string& w = word(u);
       if (rules_.has(WordList::Negation, w) || rules_.has(WordList::NegatingVerbs, w)) c.negated = true;
-      if (rules_.has(WordList::Modal, w) && !reportedFuture(u)) c.hypothetical = true;
+      if (rules_.has(WordList::Modal, w) && !reportedFuture(u)) c.modality = Modality::Hypothetical;
+      // "X plans to visit Y", "vowed to retaliate against", "urged X to recognise": the
+      // outermost of these words governs the trigger.
+      if (c.modality != Modality::Asserted) continue;
+      if (rules_.has(WordList::PlanningWords, w)) c.modality = Modality::Planned;
+      if (rules_.has(WordList::ThreateningWords, w)) c.modality = Modality::Threatened;
+      if (rules_.has(WordList::DemandingWords, w)) c.modality = Modality::Demanded;
     }
     // "called on X not to host Y": an appeal, not a statement that X does not host Y.
     if (anchor >= 2 && plainToken(anchor - 1) && word(anchor - 1) == "to"sv && plainToken(anchor - 2) &&
         word(anchor - 2) == "not"sv)
-      c.hypothetical = true;
+      c.modality = Modality::Demanded;
     for (size_t u = 0; u < anchor; ++u)
-      if (plainToken(u) && (word(u) == "whether"sv || word(u) == "if"sv)) c.hypothetical = true;
+      if (plainToken(u) && (word(u) == "whether"sv || word(u) == "if"sv)) c.modality = Modality::Hypothetical;
     if (!view_.empty() && plainToken(view_.size() - 1) && word(view_.size() - 1) == "?"sv)
-      c.hypothetical = true;
+      c.modality = Modality::Hypothetical;
     if (rule.elements[rule.anchor].noun) {
       for (size_t u = b.end; u < view_.size() && u < b.end + 12; ++u) {
         if (!plainToken(u)) continue;
@@ -148,7 +154,8 @@ class Matcher {
         if (rules_.has(WordList::ClauseBreaks, w) || w == ","sv || w == "."sv) break;
         if ((w == "not"sv || w == "n't"sv) && u > 0 && plainToken(u - 1) && rules_.has(WordList::Be, word(u - 1)))
           c.negated = true;
-        if (rules_.has(WordList::Modal, w) || w == "depend"sv || w == "depends"sv) c.hypothetical = true;
+        if (rules_.has(WordList::Modal, w) || w == "depend"sv || w == "depends"sv)
+          c.modality = Modality::Hypothetical;
       }
     }
   }

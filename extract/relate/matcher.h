@@ -13,7 +13,7 @@ struct Candidate {
   int subjectSlot = -1, objectSlot = -1;  // in SentenceData::slots
   const Rule* rule = nullptr;
   bool negated = false;
-  bool hypothetical = false;
+  Modality modality = Modality::Asserted;
 };
 
 std::vector<Candidate> matchRules(const SentenceData& d, const RelationRules::Impl& rules);

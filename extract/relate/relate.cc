@@ -37,14 +37,14 @@ class DocumentRelations {
       if (d.slots.empty()) continue;
       for (const StructuralFact& f : structuralRelations(d, ctx_, rules_)) {
         if (std::string_view(f.relation) == "HOLDS_POSITION"sv) affiliation_.emplace(f.subject, f.object);
-        add(f.subject, f.object, f.relation, false, f.confidence, s, f.rule);
+        add(f.subject, f.object, f.relation, false, Modality::Asserted, f.confidence, s, f.rule);
       }
       for (const Candidate& c : matchRules(d, rules_)) {
-        if (c.hypothetical) continue;
         for (int subject : c.subjects)
           for (int object : c.objects) {
             if (subject == object) object = nextAlternative(d, c.objectSlot, subject);
-            add(subject, object, c.rule->relation, c.negated, c.negated ? 0.8f : 0.85f, s, c.rule->id);
+            add(subject, object, c.rule->relation, c.negated, c.modality, c.negated ? 0.8f : 0.85f,
+                s, c.rule->id);
           }
       }
       if (options_.cooccurrence) cooccurrences(d);
@@ -82,8 +82,8 @@ class DocumentRelations {
     return ctx_.resolution.ensure(state->canonical, state->type);
   }
 
-  void add(int subject, int object, const std::string& relation, bool negated, float confidence,
-           uint32_t sentence, const std::string& rule) {
+  void add(int subject, int object, const std::string& relation, bool negated, Modality modality,
+           float confidence, uint32_t sentence, const std::string& rule) {
     const RelationInfo* info = ontology_.find(relation);
     if (!info || subject < 0 || object < 0) return;
     if (actorRelation(relation)) subject = government(subject);
@@ -98,12 +98,14 @@ class DocumentRelations {
     }
     if (subject == object || !ontology_.allows(*info, typeOf(subject), typeOf(object))) return;
     if (info->symmetric && object < subject) std::swap(subject, object);
-    auto key = std::make_tuple(subject, object, relation, negated, sentence);
+    auto key = std::make_tuple(subject, object, relation, negated, modality, sentence);
     if (!seen_.insert(key).second) return;
-    spdlog::trace("{} {}{} {} [{}, sentence {}]", ctx_.resolution.entities[static_cast<size_t>(subject)].name,
-                  negated ? "NOT " : "", relation, ctx_.resolution.entities[static_cast<size_t>(object)].name,
+    spdlog::trace("{} {}{} {}{} [{}, sentence {}]",
+                  ctx_.resolution.entities[static_cast<size_t>(subject)].name, negated ? "NOT " : "",
+                  relation, ctx_.resolution.entities[static_cast<size_t>(object)].name,
+                  modality == Modality::Asserted ? "" : fmt::format(" ({})", toString(modality)),
                   rule, sentence);
-    facts_.push_back({subject, object, relation, negated, confidence, sentence, rule});
+    facts_.push_back({subject, object, relation, negated, confidence, sentence, rule, modality});
   }
 
   void cooccurrences(const SentenceData& d) {
@@ -115,7 +117,8 @@ class DocumentRelations {
     for (size_t i = 0; i < entities.size(); ++i)
       for (size_t j = i + 1; j < entities.size(); ++j) {
         int a = std::min(entities[i], entities[j]), b = std::max(entities[i], entities[j]);
-        auto key = std::make_tuple(a, b, std::string(Ontology::kCooccurs), false, d.index);
+        auto key = std::make_tuple(a, b, std::string(Ontology::kCooccurs), false, Modality::Asserted,
+                                   d.index);
         if (seen_.insert(key).second)
           facts_.push_back({a, b, std::string(Ontology::kCooccurs), false, 0.5f, d.index, "cooccurrence"});
       }
@@ -126,7 +129,7 @@ class DocumentRelations {
   const RelateOptions& options_;
   const Ontology& ontology_;
   std::map<int, int> affiliation_;  // person -> first organisation or state he holds office in
-  std::set<std::tuple<int, int, std::string, bool, uint32_t>> seen_;
+  std::set<std::tuple<int, int, std::string, bool, Modality, uint32_t>> seen_;
   std::vector<Fact> facts_;
 };
 

@@ -24,6 +24,7 @@ struct Fact {
   float confidence = 1.0f;
   uint32_t sentence = 0;  // index into Segmentation::sentences
   std::string rule;       // id of the rule that fired (for --explain and tests)
+  Modality modality = Modality::Asserted;  // only asserted facts are scored and weighed
 };
 
 struct RelateOptions {

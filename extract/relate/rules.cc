@@ -101,7 +101,8 @@ namespace {
 
 // In the order of WordList.
 constexpr std::array<const char*, static_cast<size_t>(WordList::Count)> kWordListNames = {
-    "be", "negation", "negating_verbs", "modal", "relative", "clause_breaks", "anaphora_group", "anaphora_state", "anaphora_person", "pronoun_group", "pronoun_actor", "place_nouns", "body_heads", "control_compounds", "position_modifiers", "position_fillers", "holder_blockers", "demonym_agents", "demonym_targets", "reporting_verbs", "locative", "subject_blockers", "gap_stop"};
+    "be", "negation", "negating_verbs", "modal", "relative", "clause_breaks", "anaphora_group", "anaphora_state", "anaphora_person", "pronoun_group", "pronoun_actor", "place_nouns", "body_heads", "control_compounds", "position_modifiers", "position_fillers", "holder_blockers", "demonym_agents", "demonym_targets", "reporting_verbs", "locative", "subject_blockers", "gap_stop",
+    "planning_words", "threatening_words", "demanding_words"};
 
 std::vector<std::string> splitAlternatives(const std::string& s) {
   std::vector<std::string> out;

@@ -58,6 +58,9 @@ enum class WordList : uint8_t {
   Locative,
   SubjectBlockers,
   GapStop,
+  PlanningWords,
+  ThreateningWords,
+  DemandingWords,
   Count
 };
 

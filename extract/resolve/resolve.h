@@ -8,6 +8,7 @@
 //   Resolution r = resolveMentions(mentions, doc.text, seg, lexicon);
 //   const Entity& e = r.entities[r.entity_of_mention[0]];   // e.name == "Sergey Lavrov"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,27 @@ struct Resolution {
 
 Resolution resolveMentions(const std::vector<mention::Mention>& mentions, std::string_view text,
                            const text::Segmentation& seg, const mention::Lexicon& lexicon);
+
+// --- Coreference within a document (coref.cc): which mentions, named or not, speak of the
+// same thing. Names join by their words, descriptions ("the country", "the union") by their
+// head noun, pronouns by agreement and salience.
+enum class MentionForm : uint8_t { Name, Description, Pronoun };
+
+struct CorefMention {
+  uint32_t sentence = 0;   // document order: sentence, then position within it
+  uint32_t position = 0;
+  MentionForm form = MentionForm::Name;
+  std::string head;        // lower-cased head word ("dvořák", "country", "she")
+  std::vector<std::string> words;  // lower-cased content words of the whole mention
+  std::optional<EntityType> type;  // when known (a named entity's type)
+  bool plural = false;     // for names and descriptions: a plural head
+  bool subject = false;    // the subject of its clause (more salient)
+  bool possessive = false; // "its", "his", "the group's"
+  bool quoted = false;     // inside quotation marks
+};
+
+// Chain id per mention (the index of the chain's first mention; a mention alone keeps its
+// own index). MENTIONS must be in document order.
+std::vector<int> resolveCoreference(const std::vector<CorefMention>& mentions);
 
 }  // namespace newsgraph::resolve

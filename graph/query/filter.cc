@@ -25,6 +25,7 @@ bool keepEntity(const graph::EntityProps& e, const Filter& f) {
 bool keepRelation(const graph::RelationProps& r, const Filter& f) {
   if (!f.relations.empty() && !f.relations.count(r.relation)) return false;
   if (f.noCooccurrence && r.relation == Ontology::kCooccurs) return false;
+  if (!f.modalities.empty() && !f.modalities.count(r.modality)) return false;
   if (r.weight < f.minWeight) return false;
   if (f.since.empty() && f.until.empty()) return true;
   if (inRange(r.date, f)) return true;
@@ -46,6 +47,14 @@ graph::KnowledgeGraph copyKept(const graph::Graph& g, const std::vector<bool>& k
 }
 
 }  // namespace
+
+bool dropsModalities(const graph::KnowledgeGraph& kg, const Filter& f) {
+  if (f.modalities.empty()) return false;
+  const graph::Graph& g = kg.graph();
+  for (auto e : boost::make_iterator_range(edges(g)))
+    if (!f.modalities.count(g[e].modality)) return true;
+  return false;
+}
 
 graph::KnowledgeGraph applyFilter(const graph::KnowledgeGraph& kg, const Filter& f) {
   const graph::Graph& g = kg.graph();

@@ -207,7 +207,7 @@ std::vector<graph::Edge> match(const graph::KnowledgeGraph& kg, const Resolver& 
   }
   auto key = [&](graph::Edge e) {
     return std::make_tuple(std::cref(g[source(e, g)].key), std::cref(g[target(e, g)].key),
-                           std::cref(g[e].relation), g[e].negated);
+                           std::cref(g[e].relation), g[e].negated, g[e].modality);
   };
   std::sort(found.begin(), found.end(), [&](graph::Edge a, graph::Edge b) { return key(a) < key(b); });
   return found;

@@ -46,11 +46,16 @@ struct Filter {
   bool noCooccurrence = false;
   std::string ego;                  // keep what lies within `depth` relations of this entity
   int depth = 1;
+  // Relations stated with these modalities; by default only facts. Empty: every modality.
+  std::set<Modality> modalities = {Modality::Asserted};
 };
+
+// Whether some edge of KG has a modality FILTER leaves out (the filter then changes the graph).
+bool dropsModalities(const graph::KnowledgeGraph& kg, const Filter& filter);
 
 // The subgraph that passes FILTER, with the properties of the original. Entities pass by
 // type and, with a date range, by overlapping it with [first_seen, last_seen]; relations pass
-// by relation, weight and a dated evidence in the range. When a relation filter is given,
+// by relation, modality, weight and a dated evidence in the range. When a relation filter is given,
 // entities left without relations are dropped. Throws Error for an unknown ego entity.
 graph::KnowledgeGraph applyFilter(const graph::KnowledgeGraph& kg, const Filter& filter);
 // The subgraph made of EDGES and their endpoints.

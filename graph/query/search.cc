@@ -16,7 +16,8 @@ Undirected undirectedView(const graph::Graph& g) {
   std::vector<graph::Edge> all;
   for (auto e : boost::make_iterator_range(edges(g))) all.push_back(e);
   auto key = [&](graph::Edge e) {
-    return std::tie(g[source(e, g)].key, g[target(e, g)].key, g[e].relation, g[e].negated);
+    return std::tie(g[source(e, g)].key, g[target(e, g)].key, g[e].relation, g[e].negated,
+                    g[e].modality);
   };
   std::sort(all.begin(), all.end(), [&](graph::Edge a, graph::Edge b) { return key(a) < key(b); });
   Undirected u(num_vertices(g));
@@ -36,7 +37,7 @@ void sortByOther(const graph::Graph& g, graph::Vertex v, std::vector<graph::Edge
   auto key = [&](graph::Edge e) {
     graph::Vertex other = source(e, g) == v ? target(e, g) : source(e, g);
     return std::make_tuple(std::cref(g[other].key), std::cref(g[e].relation), g[e].negated,
-                           source(e, g) != v);
+                           g[e].modality, source(e, g) != v);
   };
   std::sort(found.begin(), found.end(),
             [&](graph::Edge a, graph::Edge b) { return key(a) < key(b); });

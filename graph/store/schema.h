@@ -52,12 +52,13 @@ CREATE TABLE relations (
   object_id INTEGER NOT NULL REFERENCES entities(id),
   relation TEXT NOT NULL,
   negated INTEGER NOT NULL,
+  modality TEXT NOT NULL,
   weight REAL NOT NULL,
   confidence REAL NOT NULL,
   date TEXT NOT NULL,
   documents TEXT NOT NULL,
   evidence TEXT NOT NULL,
-  UNIQUE (subject_id, object_id, relation, negated)
+  UNIQUE (subject_id, object_id, relation, negated, modality)
 );
 CREATE TABLE evidence (
   document_id INTEGER NOT NULL REFERENCES documents(id),

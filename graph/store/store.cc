@@ -61,6 +61,9 @@ void checkIdentity(Database& db) {
            "store schema version " + std::to_string(version) +
                " is newer than this newsgraph supports (" + std::to_string(kSchemaVersion) +
                "); use a newer newsgraph");
+  // Version 1 had no modality column: its rows cannot say which edges were plans or threats.
+  NG_CHECK(version != 1, path,
+           "store schema version 1 predates relation modality; rebuild it with newsgraph build");
   NG_CHECK(version == kSchemaVersion, path,
            "unsupported store schema version " + std::to_string(version));
 }
@@ -69,6 +72,12 @@ EntityType parseType(std::string_view name, const std::string& path) {
   std::optional<EntityType> type = parseEntityType(name);
   NG_CHECK(type, path, "the store is corrupted (entity type '" + std::string(name) + "')");
   return *type;
+}
+
+Modality parseStoredModality(std::string_view name, const std::string& path) {
+  std::optional<Modality> modality = parseModality(name);
+  NG_CHECK(modality, path, "the store is corrupted (modality '" + std::string(name) + "')");
+  return *modality;
 }
 
 }  // namespace
@@ -180,7 +189,7 @@ graph::KnowledgeGraph Store::load() const {
   const Ontology& ontology = Ontology::standard();
   Statement select(*db_,
                    "SELECT subject_id, object_id, relation, negated, weight, confidence, date, "
-                   "documents, evidence FROM relations");
+                   "documents, evidence, modality FROM relations");
   while (select.step()) {
     auto subject = static_cast<size_t>(select.integer(0));
     auto object = static_cast<size_t>(select.integer(1));
@@ -192,6 +201,7 @@ graph::KnowledgeGraph Store::load() const {
     graph::RelationProps& r = row.props;
     r.relation = select.text(2);
     r.negated = select.integer(3) != 0;
+    r.modality = parseStoredModality(select.text(9), path_);
     r.weight = select.real(4);
     r.confidence = select.real(5);
     r.date = select.text(6);
@@ -232,16 +242,17 @@ graph::KnowledgeGraph Store::load() const {
     for (size_t v = 0; v < degree.size(); ++v)
       kg.reserveDegree(v, degree[v].first, degree[v].second);
   }
-  // A valid store holds one row per (subject, object, relation, negated) and each symmetric
-  // pair once (the writer orders it by key), so its edges skip the graph's duplicate
-  // look-up; a store that breaks this (edited by hand) takes the merging path instead.
+  // A valid store holds one row per (subject, object, relation, negated, modality) and each
+  // symmetric pair once (the writer orders it by key), so its edges skip the graph's
+  // duplicate look-up; a store that breaks this (edited by hand) takes the merging path instead.
   bool unique = true;
   for (size_t k = 1; k < order.size() && unique; ++k) {
     for (size_t j = k; j-- > 0 && order[j].subject == order[k].subject &&
                        order[j].object == order[k].object;) {
       const graph::RelationProps& a = rows[order[j].row].props;
       const graph::RelationProps& b = rows[order[k].row].props;
-      if (a.relation == b.relation && a.negated == b.negated) unique = false;
+      if (a.relation == b.relation && a.negated == b.negated && a.modality == b.modality)
+        unique = false;
     }
   }
   // Rows are visited in key order, not memory order: fetch a few rows ahead (all the cache
@@ -289,7 +300,7 @@ void Store::forEachDocument(
                      "ORDER BY m.position");
   Statement evidence(*db_,
                      "SELECT v.subject_position, v.object_position, r.relation, r.negated, "
-                     "v.confidence, v.sentence FROM evidence v JOIN relations r "
+                     "v.confidence, v.sentence, r.modality FROM evidence v JOIN relations r "
                      "ON r.id = v.relation_id WHERE v.document_id = ? ORDER BY v.position");
   while (documents.step()) {
     extract::DocumentFacts facts;
@@ -318,6 +329,7 @@ void Store::forEachDocument(
       r.negated = evidence.integer(3) != 0;
       r.confidence = static_cast<float>(evidence.real(4));
       r.evidence = evidence.text(5);
+      r.modality = parseStoredModality(evidence.text(6), path_);
     }
     visit(std::move(facts));
   }

@@ -19,7 +19,7 @@
 
 namespace newsgraph::store {
 
-constexpr int kSchemaVersion = 1;       // PRAGMA user_version
+constexpr int kSchemaVersion = 2;       // PRAGMA user_version
 constexpr int kApplicationId = 0x4e475354;  // PRAGMA application_id, "NGST"
 
 struct AddStats {

@@ -45,6 +45,7 @@ std::string contentHash(const extract::DocumentFacts& facts) {
     hashBytes(h, std::to_string(r.subject) + ' ' + std::to_string(r.object));
     hashBytes(h, r.relation);
     hashBytes(h, r.negated ? "1" : "0");
+    hashBytes(h, toString(r.modality));
     hashBytes(h, std::to_string(r.confidence));
     hashBytes(h, r.evidence);
   }
@@ -77,11 +78,11 @@ struct Store::Writer::Impl {
                       "count, aliases) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         findRelation(db,
                      "SELECT id FROM relations WHERE subject_id = ? AND object_id = ? AND "
-                     "relation = ? AND negated = ?"),
+                     "relation = ? AND negated = ? AND modality = ?"),
         insertRelation(db,
-                       "INSERT INTO relations (subject_id, object_id, relation, negated, weight, "
-                       "confidence, date, documents, evidence) VALUES (?, ?, ?, ?, 0, 0, '', "
-                       "'', '')"),
+                       "INSERT INTO relations (subject_id, object_id, relation, negated, "
+                       "modality, weight, confidence, date, documents, evidence) "
+                       "VALUES (?, ?, ?, ?, ?, 0, 0, '', '', '')"),
         insertEvidence(db,
                        "INSERT INTO evidence (document_id, position, relation_id, "
                        "subject_position, object_position, confidence, sentence) "
@@ -96,22 +97,26 @@ struct Store::Writer::Impl {
     int64_t subject, object;
     uint32_t relation;  // index into relationNames
     bool negated;
+    Modality modality;
     RelationAggregate aggregate;
   };
   struct RelationKey {
     int64_t subject, object;
     uint32_t relation;
     bool negated;
+    Modality modality;
     bool operator==(const RelationKey& o) const {
       return subject == o.subject && object == o.object && relation == o.relation &&
-             negated == o.negated;
+             negated == o.negated && modality == o.modality;
     }
   };
   struct RelationKeyHash {
     size_t operator()(const RelationKey& k) const noexcept {
       uint64_t h = static_cast<uint64_t>(k.subject) * 0x9e3779b97f4a7c15ull;
       h = (h ^ static_cast<uint64_t>(k.object)) * 0xff51afd7ed558ccdull;
-      h = (h ^ (uint64_t{k.relation} << 1 | k.negated)) * 0xc4ceb9fe1a85ec53ull;
+      h = (h ^ (uint64_t{k.relation} << 4 | uint64_t{static_cast<uint8_t>(k.modality)} << 1 |
+                uint64_t{k.negated})) *
+          0xc4ceb9fe1a85ec53ull;
       return static_cast<size_t>(h ^ (h >> 32));
     }
   };
@@ -160,24 +165,26 @@ struct Store::Writer::Impl {
   }
 
   int64_t relationId(int64_t subject, int64_t object, const std::string& relation,
-                     bool negated) {
+                     bool negated, Modality modality) {
     auto [name, added] =
         relationIndex.try_emplace(relation, static_cast<uint32_t>(relationNames.size()));
     if (added) relationNames.push_back(relation);
-    auto [it, inserted] = relationIds.try_emplace({subject, object, name->second, negated}, 0);
+    auto [it, inserted] =
+        relationIds.try_emplace({subject, object, name->second, negated, modality}, 0);
     if (!inserted) return it->second;
     if (fresh) {
-      newRelations.push_back({subject, object, name->second, negated, {}});
+      newRelations.push_back({subject, object, name->second, negated, modality, {}});
       it->second = static_cast<int64_t>(newRelations.size());
       return it->second;
     }
     findRelation.bind(1, subject).bind(2, object).bind(3, relation).bind(4, int64_t{negated});
+    findRelation.bind(5, toString(modality));
     if (findRelation.step()) {
       it->second = findRelation.integer(0);
       findRelation.reset();
     } else {
       insertRelation.bind(1, subject).bind(2, object).bind(3, relation);
-      insertRelation.bind(4, int64_t{negated}).run();
+      insertRelation.bind(4, int64_t{negated}).bind(5, toString(modality)).run();
       it->second = sqlite3_last_insert_rowid(db.handle());
     }
     return it->second;
@@ -230,7 +237,7 @@ struct Store::Writer::Impl {
       // One row per unordered pair of a symmetric relation, whatever the order of entry.
       if (ontology.symmetric(r.relation) && facts.entities[o].key < facts.entities[s].key)
         std::swap(s, o);
-      int64_t relation = relationId(ids[s], ids[o], r.relation, r.negated);
+      int64_t relation = relationId(ids[s], ids[o], r.relation, r.negated, r.modality);
       if (fresh) {
         newRelations[static_cast<size_t>(relation) - 1].aggregate.add(
             facts.id, facts.date, r.evidence, double{r.confidence});
@@ -258,13 +265,14 @@ struct Store::Writer::Impl {
     }
     Statement relation(db,
                        "INSERT INTO relations (id, subject_id, object_id, relation, negated, "
-                       "weight, confidence, date, documents, evidence) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                       "modality, weight, confidence, date, documents, evidence) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (size_t i = 0; i < newRelations.size(); ++i) {
       const NewRelation& r = newRelations[i];
       relation.bind(1, static_cast<int64_t>(i + 1)).bind(2, r.subject).bind(3, r.object);
       relation.bind(4, relationNames[r.relation]).bind(5, int64_t{r.negated});
-      bindRelation(relation, r.aggregate, 6).run();
+      relation.bind(6, toString(r.modality));
+      bindRelation(relation, r.aggregate, 7).run();
     }
     db.exec(kIndexSql);
   }

@@ -35,6 +35,21 @@ TEST(GraphMLReaderTest, KeysByAttrNameAndListsSplit) {
   EXPECT_EQ(g.edges[1].source, "b");
 }
 
+TEST(GraphMLReaderTest, OnlyAbsentOrAssertedModalityIsAFact) {
+  Graph g = parseGraphML(kHead + R"(
+  <key id="m" for="edge" attr.name="modality"/>
+  <graph><node id="a"/><node id="b"/>
+    <edge source="a" target="b"><data key="m"> Asserted</data></edge>
+    <edge source="a" target="b"><data key="m">planned</data></edge>
+    <edge source="a" target="b"/>
+  </graph></graphml>)",
+                         "t.graphml");
+  ASSERT_EQ(g.edges.size(), 3u);
+  EXPECT_TRUE(g.edges[0].fact);
+  EXPECT_FALSE(g.edges[1].fact);
+  EXPECT_TRUE(g.edges[2].fact);
+}
+
 TEST(GraphMLReaderTest, NestedGraphsRepeatedIdsAndLateKeys) {
   Graph g = parseGraphML(kHead + R"(
   <graph>

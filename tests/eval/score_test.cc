@@ -30,7 +30,7 @@ Node node(std::string id, std::string label, std::string type, Strings aliases =
 }
 
 Edge edge(std::string s, std::string t, std::string relation, bool negated = false) {
-  return Edge{std::move(s), std::move(t), std::move(relation), negated, {"a.txt"}};
+  return Edge{std::move(s), std::move(t), std::move(relation), negated, true, {"a.txt"}};
 }
 
 TEST(ScoreTest, RatiosRoundLikePython) {
@@ -72,6 +72,18 @@ TEST(ScoreTest, SymmetricNegatedOptionalAndIgnoredEdges) {
   // uz and af are not gold entities of a.txt: two false alarms
   EXPECT_EQ(d.entities.fp, 2);
   EXPECT_EQ(d.spuriousEntities, (Strings{"Afghanistan", "Uzbekistan"}));
+}
+
+// A plan is neither a hit nor a false alarm, as in score_graphml.py.
+TEST(ScoreTest, EdgesThatAreNotFactsAreIgnored) {
+  Graph g{{node("r", "Russia", "GPE"), node("t", "Taliban", "ORG")},
+          {edge("r", "t", "HOSTS"), edge("r", "t", "SANCTIONS")}};
+  g.edges[1].fact = false;
+  const DocumentReport& d = score(smallGold(), g).documents.at(0);
+  EXPECT_EQ(d.relations.tp, 1);
+  EXPECT_EQ(d.relations.fp, 0);
+  g.edges[0].fact = false;
+  EXPECT_EQ(score(smallGold(), g).documents.at(0).relations.tp, 0);
 }
 
 TEST(ScoreTest, TypesLeaksAndDocuments) {

@@ -21,7 +21,9 @@ graph::KnowledgeGraph sampleGraph() {
                     {"a<b> & \"c\"", "A<B> & \"C\"\\", EntityType::Person, {"line\nbreak"}, 1}};
   facts.relations = {{0, 1, "HOSTS", false, 0.85f, "Russia hosted \"Taliban\" leaders & <others>."},
                      {0, 1, "RECOGNIZES", true, 0.8f, "Russia has not recognised the Taliban."},
-                     {0, 2, "CO_OCCURS", false, 0.5f, "Control\x01" "character."}};
+                     {0, 2, "CO_OCCURS", false, 0.5f, "Control\x01" "character."},
+                     {0, 1, "HOSTS", false, 0.85f, "Russia plans to host the Taliban.",
+                      Modality::Planned}};
   kg.addDocument(facts);
   return kg;
 }
@@ -55,11 +57,13 @@ TEST(ExportTest, GraphMLHasTheContractKeysAndEscapes) {
                           "attr.name=\"documents\"", "attr.name=\"first_seen\"", "attr.name=\"last_seen\"",
                           "attr.name=\"relation\"", "attr.name=\"negated\" attr.type=\"boolean\"",
                           "attr.name=\"weight\" attr.type=\"double\"", "attr.name=\"confidence\"",
-                          "attr.name=\"date\"", "attr.name=\"evidence\""})
+                          "attr.name=\"date\"", "attr.name=\"evidence\"",
+                          "attr.name=\"modality\" attr.type=\"string\""})
     EXPECT_NE(xml.find(key), std::string::npos) << key;
   EXPECT_NE(xml.find("A&lt;B&gt; &amp; &quot;C&quot;\\"), std::string::npos);
   EXPECT_EQ(xml.find('\x01'), std::string::npos);
   EXPECT_NE(xml.find("<data key=\"e_negated\">true</data>"), std::string::npos);
+  EXPECT_NE(xml.find("<data key=\"e_modality\">planned</data>"), std::string::npos);
   EXPECT_NE(xml.find("Moscow;Russian"), std::string::npos);
   // Node ids are the stable keys, written as NMTOKENs.
   EXPECT_NE(xml.find("<node id=\"russia\">"), std::string::npos);
@@ -107,6 +111,8 @@ TEST(ExportTest, GraphMLLoadsInNetworkx) {
       "assert labels == ['A<B> & \"C\"\\\\', 'Russia', 'Taliban'], labels\n"
       "rels = sorted((d['relation'], d['negated']) for _, _, d in g.edges(data=True))\n"
       "assert ('RECOGNIZES', True) in rels and ('HOSTS', False) in rels, rels\n"
+      "modal = sorted((d['relation'], d['modality']) for _, _, d in g.edges(data=True))\n"
+      "assert ('HOSTS', 'planned') in modal and ('HOSTS', 'asserted') in modal, modal\n"
       "assert all(isinstance(d['weight'], float) for _, _, d in g.edges(data=True))\n"
       "assert all(isinstance(d['mentions'], int) for _, d in g.nodes(data=True))\n";
   std::string scriptPath = tempFile("ng_export_nx.py", script);
@@ -119,6 +125,8 @@ TEST(ExportTest, DotRendersWithGraphviz) {
   EXPECT_NE(dot.find("label=\"hosts\""), std::string::npos);
   EXPECT_NE(dot.find("label=<<table"), std::string::npos);  // the legend, no nodes
   EXPECT_NE(dot.find("\"russia\" -> \"taliban\""), std::string::npos);
+  EXPECT_NE(dot.find("label=\"hosts (planned)\""), std::string::npos);
+  EXPECT_NE(dot.find("style=dotted"), std::string::npos);
   EXPECT_NE(dot.find("A&lt;B&gt; &amp; \\\"C\\\"\\\\"), std::string::npos);
   std::string path = tempFile("ng_export_test.dot", dot);
   EXPECT_EQ(run("dot -Tsvg " + path + " -o /dev/null 2>/dev/null"), 0);

@@ -25,7 +25,9 @@ graph::KnowledgeGraph sampleGraph() {
   a.relations = {{0, 1, "HOSTS", false, 0.85f, "Russia hosted \"Taliban\" leaders & <others>."},
                  {0, 1, "RECOGNIZES", true, 0.8f, "Russia has not recognised the Taliban."},
                  {1, 0, "MEETS", false, 0.8f, "The Taliban met Russia;\tin Kazan."},
-                 {0, 2, "CO_OCCURS", false, 0.5f, "Control\x01" "character."}};
+                 {0, 2, "CO_OCCURS", false, 0.5f, "Control\x01" "character."},
+                 {0, 1, "HOSTS", false, 0.85f, "Russia threatened to host them.",
+                  Modality::Threatened}};
   kg.addDocument(a);
   extract::DocumentFacts b;
   b.id = "b.txt";
@@ -85,6 +87,8 @@ TEST_F(FormatsTest, GexfValidatesAgainstTheRelaxNgSchemaWithSpellsAndViz) {
   EXPECT_NE(gexf.find("<viz:color r=\"52\" g=\"152\" b=\"219\"/>"), std::string::npos);  // ORG
   EXPECT_NE(gexf.find("type=\"undirected\" label=\"meets\""), std::string::npos);
   EXPECT_NE(gexf.find("label=\"not recognizes\""), std::string::npos);
+  EXPECT_NE(gexf.find("kind=\"HOSTS_threatened\""), std::string::npos);
+  EXPECT_NE(gexf.find("<attvalue for=\"modality\" value=\"threatened\"/>"), std::string::npos);
   EXPECT_EQ(gexf.find('\x01'), std::string::npos);
   EXPECT_NE(gexf.find("<node id=\"russia\" label=\"Russia\">"), std::string::npos);
   EXPECT_NE(gexf.find("<attvalue for=\"entity_type\" value=\"GPE\"/>"), std::string::npos);
@@ -123,7 +127,7 @@ TEST_F(FormatsTest, NodeLinkJsonLoadsInNetworkx) {
   EXPECT_EQ(python("import json, sys, networkx as nx\n"
                    "g = nx.node_link_graph(json.load(open(sys.argv[1])))\n"
                    "assert g.is_directed() and g.is_multigraph(), g\n"
-                   "assert g.number_of_nodes() == 3 and g.number_of_edges() == 4, g\n"
+                   "assert g.number_of_nodes() == 3 and g.number_of_edges() == 5, g\n"
                    "assert g.nodes[\"russia\"][\"aliases\"] == [\"Moscow\", \"Russian\"]\n"
                    "e = g.get_edge_data(\"russia\", \"taliban\", key=\"RECOGNIZES:negated\")\n"
                    "assert e[\"negated\"] is True and e[\"weight\"] == 1, e\n"
@@ -136,7 +140,11 @@ TEST_F(FormatsTest, NodeLinkJsonLoadsInNetworkx) {
                    "m = g.get_edge_data(\"russia\", \"taliban\", key=\"MEETS\")\n"
                    "assert m[\"symmetric\"] is True and m[\"confidence\"] == 0.8, m\n"
                    "assert m[\"evidence\"][0][\"document\"] == \"doc \\\"1\\\".txt\", m\n"
-                   "assert e[\"cameo\"] == \"054\" and m[\"evidence_count\"] == 1, e\n",
+                   "assert e[\"cameo\"] == \"054\" and m[\"evidence_count\"] == 1, e\n"
+                   "e = g.get_edge_data(\"russia\", \"taliban\", key=\"HOSTS:threatened\")\n"
+                   "assert e[\"modality\"] == \"threatened\", e\n"
+                   "e = g.get_edge_data(\"russia\", \"taliban\", key=\"HOSTS\")\n"
+                   "assert e[\"modality\"] == \"asserted\", e\n",
                    path),
             0);
 }
@@ -148,7 +156,7 @@ TEST_F(FormatsTest, CsvHasNeo4jHeadersAndReadsBack) {
             "id:ID,name,:LABEL,aliases:string[],mentions:int,documents:string[],first_seen,"
             "last_seen");
   EXPECT_EQ(relationships.str().substr(0, relationships.str().find('\n')),
-            ":START_ID,:END_ID,:TYPE,label,negated:boolean,weight:double,confidence:double,"
+            ":START_ID,:END_ID,:TYPE,label,negated:boolean,modality,weight:double,confidence:double,"
             "documents:string[],date,evidence,symmetric:boolean,evidence_count:int,evidence_json,"
             "cameo,wikidata");
   std::string nodesPath = save("n.csv", nodes.str());
@@ -160,9 +168,10 @@ TEST_F(FormatsTest, CsvHasNeo4jHeadersAndReadsBack) {
                    "assert \"a<b> & \\\"c\\\"\" in ids, ids\n"
                    "assert rows[2][\"aliases:string[]\"] == \"Islamic Emirate\", rows[2]\n"
                    "rels = list(csv.DictReader(open(sys.argv[1].replace(\"n.csv\", \"r.csv\"), newline=\"\")))\n"
-                   "assert len(rels) == 4 and all(r[\":START_ID\"] in ids and r[\":END_ID\"] in ids for r in rels)\n"
+                   "assert len(rels) == 5 and all(r[\":START_ID\"] in ids and r[\":END_ID\"] in ids for r in rels)\n"
                    "assert {r[\":TYPE\"] for r in rels} == {\"HOSTS\", \"RECOGNIZES\", \"MEETS\", \"CO_OCCURS\"}\n"
                    "hosts = [r for r in rels if r[\":TYPE\"] == \"HOSTS\"][0]\n"
+                   "assert sorted(r[\"modality\"] for r in rels if r[\":TYPE\"] == \"HOSTS\") == [\"asserted\", \"threatened\"]\n"
                    "assert hosts[\"evidence\"].startswith(\"Russia hosted \\\"Taliban\\\"\"), hosts\n"
                    "import json\n"
                    "assert json.loads(hosts[\"evidence_json\"])[0][\"date\"] == \"2023-09-29\", hosts\n"

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "graph/graph.h"
 
 namespace newsgraph::graph {
@@ -65,6 +67,26 @@ TEST(GraphTest, NegatedEdgesAreSeparate) {
   facts.relations.push_back({0, 1, "HOSTS", true, 0.8f, "Russia did not host the Taliban."});
   kg.addDocument(facts);
   EXPECT_EQ(num_edges(kg.graph()), 2u);
+}
+
+TEST(GraphTest, NonAssertedEdgesNeverMergeIntoFacts) {
+  KnowledgeGraph kg;
+  auto facts = document("a.txt", "");
+  facts.relations.push_back(
+      {0, 1, "HOSTS", false, 0.85f, "Russia plans to host the Taliban.", Modality::Planned});
+  facts.relations.push_back(
+      {0, 1, "HOSTS", false, 0.85f, "Russia may host the Taliban.", Modality::Hypothetical});
+  facts.relations.push_back(
+      {0, 1, "HOSTS", false, 0.85f, "Russia again plans to host them.", Modality::Planned});
+  kg.addDocument(facts);
+  // document() holds one asserted HOSTS edge; the plans merge into one edge of their own.
+  ASSERT_EQ(num_edges(kg.graph()), 3u);
+  std::map<Modality, double> weight;
+  for (auto e : boost::make_iterator_range(edges(kg.graph())))
+    weight[kg.graph()[e].modality] += kg.graph()[e].weight;
+  EXPECT_EQ(weight[Modality::Asserted], 1);
+  EXPECT_EQ(weight[Modality::Planned], 2);
+  EXPECT_EQ(weight[Modality::Hypothetical], 1);
 }
 
 TEST(GraphTest, SymmetricRelationsAggregateAcrossDirections) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "extract/extract.h"
 
@@ -30,8 +31,21 @@ std::vector<Triple> relations(const std::string& text) {
   DocumentFacts facts = extractor().extract(doc);
   std::vector<Triple> out;
   for (const RelationFacts& r : facts.relations)
-    out.push_back({facts.entities[r.subject].name, r.relation, facts.entities[r.object].name, r.negated});
+    if (r.modality == Modality::Asserted)
+      out.push_back({facts.entities[r.subject].name, r.relation, facts.entities[r.object].name, r.negated});
   return out;
+}
+
+// The modality of the first RELATION edge between the two names, or nullopt.
+std::optional<Modality> modalityOf(const std::string& text, const std::string& subject,
+                                   const std::string& relation, const std::string& object) {
+  corpus::Document doc{"test.txt", "2024-01-01", text, "test.txt"};
+  DocumentFacts facts = extractor().extract(doc);
+  for (const RelationFacts& r : facts.relations)
+    if (r.relation == relation && facts.entities[r.subject].name == subject &&
+        facts.entities[r.object].name == object)
+      return r.modality;
+  return std::nullopt;
 }
 
 bool has(const std::vector<Triple>& all, const Triple& t) {
@@ -113,6 +127,24 @@ TEST(RelateTest, HypotheticalsAreNotFacts) {
                      "SANCTIONS");
   EXPECT_NO_RELATION("Germany could recognise Palestine next year.", "RECOGNIZES");
   EXPECT_NO_RELATION("Will Japan host China?", "HOSTS");
+}
+
+// Not facts, but kept with the way they are stated.
+TEST(RelateTest, ModalityOfPlansThreatsDemandsAndHypotheses) {
+  EXPECT_EQ(modalityOf("Germany could recognise Palestine next year.", "Germany", "RECOGNIZES",
+                       "Palestine"),
+            Modality::Hypothetical);
+  EXPECT_EQ(modalityOf("Chile plans to host Peru for talks in May.", "Chile", "HOSTS", "Peru"),
+            Modality::Planned);
+  EXPECT_EQ(modalityOf("Ghana will host Togo next week.", "Ghana", "HOSTS", "Togo"),
+            Modality::Planned);
+  EXPECT_EQ(modalityOf("Chile threatened to sanction Peru.", "Chile", "SANCTIONS", "Peru"),
+            Modality::Threatened);
+  EXPECT_EQ(modalityOf("Chile hosted Peru for talks in May.", "Chile", "HOSTS", "Peru"),
+            Modality::Asserted);
+  // reported future stays a statement
+  EXPECT_EQ(modalityOf("Officials said that Chile would host Peru.", "Chile", "HOSTS", "Peru"),
+            Modality::Asserted);
 }
 
 TEST(RelateTest, MetonymyCapitalActsForItsState) {

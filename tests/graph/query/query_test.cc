@@ -217,6 +217,33 @@ TEST(FilterTest, EachFilterCutsTheGraph) {
   EXPECT_THROW(applyFilter(kg, f), Error);
 }
 
+TEST(FilterTest, OnlyFactsUnlessOtherModalitiesAreAskedFor) {
+  graph::KnowledgeGraph kg = sample();
+  extract::DocumentFacts c;
+  c.id = "c.txt";
+  c.entities = {{"russia", "Russia", EntityType::Gpe, {}, 1},
+                {"kazakhstan", "Kazakhstan", EntityType::Gpe, {}, 1}};
+  c.relations = {{0, 1, "VISITS", false, 0.85f, "Russia plans to visit Kazakhstan.", Modality::Planned},
+                 {1, 0, "SANCTIONS", false, 0.85f, "Kazakhstan could sanction Russia.",
+                  Modality::Hypothetical}};
+  kg.addDocument(c);
+  Filter facts;
+  EXPECT_TRUE(dropsModalities(kg, facts));
+  graph::KnowledgeGraph shown = applyFilter(kg, facts);
+  EXPECT_EQ(num_edges(shown.graph()), 8u);
+  EXPECT_EQ(num_vertices(shown.graph()), 5u);  // the entities stay, their plans do not
+  Filter all;
+  all.modalities.clear();
+  EXPECT_FALSE(dropsModalities(kg, all));
+  EXPECT_EQ(num_edges(applyFilter(kg, all).graph()), 10u);
+  Filter plans;
+  plans.modalities = {Modality::Planned};
+  plans.relations = {"VISITS"};
+  EXPECT_EQ(describe(applyFilter(kg, plans), run(applyFilter(kg, plans), "?x -[VISITS]-> ?y")),
+            Lines{"Russia VISITS Kazakhstan"});
+  EXPECT_FALSE(dropsModalities(sample(), facts));
+}
+
 TEST(FilterTest, SubgraphKeepsProperties) {
   graph::KnowledgeGraph kg = sample();
   graph::KnowledgeGraph sub = subgraphOf(kg, run(kg, "?x -[SANCTIONS]-> Taliban"));

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "export/export.h"
@@ -236,6 +237,11 @@ TEST_F(StoreTest, RejectsMissingForeignTruncatedCorruptAndFutureFiles) {
   EXPECT_NE(errorOf([&] { Store::open(path("future.db")); }).find("version 99 is newer"),
             std::string::npos);
 
+  build(path("old.db"), {document("a.txt", "", "x")});
+  sqlite(path("old.db"), "PRAGMA user_version = 1");
+  EXPECT_NE(errorOf([&] { Store::open(path("old.db")); }).find("version 1 predates relation modality"),
+            std::string::npos);
+
   build(path("seeds.db"), seedFacts());
   auto size = fs::file_size(path("seeds.db"));
   fs::copy_file(path("seeds.db"), path("truncated.db"));
@@ -258,12 +264,39 @@ TEST_F(StoreTest, RejectsMissingForeignTruncatedCorruptAndFutureFiles) {
             std::string::npos);
 }
 
+TEST_F(StoreTest, ModalityIsStoredAndKeepsEdgesApart) {
+  auto a = document("a.txt", "2023-01-01", "Russia hosted the Taliban.");
+  a.relations.push_back(
+      {0, 1, "HOSTS", false, 0.8f, "Russia plans to host the Taliban.", Modality::Planned});
+  auto b = document("b.txt", "2023-02-01", "Russia hosted the Taliban again.");
+  b.relations.push_back(
+      {0, 1, "HOSTS", false, 0.8f, "Russia threatened to host them.", Modality::Threatened});
+  build(path("m.db"), {a, b});
+  graph::KnowledgeGraph loaded = Store::open(path("m.db")).load();
+  expectSameExports(direct({a, b}), loaded);
+  std::map<Modality, double> weight;
+  for (auto e : boost::make_iterator_range(edges(loaded.graph())))
+    if (loaded.graph()[e].relation == "HOSTS") weight[loaded.graph()[e].modality] += loaded.graph()[e].weight;
+  EXPECT_EQ(weight, (std::map<Modality, double>{
+                        {Modality::Asserted, 2}, {Modality::Planned, 1}, {Modality::Threatened, 1}}));
+  // merge rebuilds a store from the documents read back: they carry it too.
+  Store::merge({path("m.db")}, path("merged.db"));
+  expectSameExports(loaded, Store::open(path("merged.db")).load());
+
+  sqlite(path("m.db"), "UPDATE relations SET modality = 'perhaps' WHERE modality = 'planned'");
+  EXPECT_NE(errorOf([&] { Store::open(path("m.db")).load(); }).find("modality 'perhaps'"),
+            std::string::npos);
+}
+
 TEST_F(StoreTest, ContentHashSeesEveryField) {
   auto a = document("a.txt", "2023-01-01", "Russia hosted the Taliban.");
   std::string base = contentHash(a);
   EXPECT_EQ(contentHash(a), base);
   auto b = a;
   b.relations[0].negated = true;
+  EXPECT_NE(contentHash(b), base);
+  b = a;
+  b.relations[0].modality = Modality::Planned;
   EXPECT_NE(contentHash(b), base);
   b = a;
   b.entities[0].aliases.push_back("Moscow");
