@@ -196,11 +196,21 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("-j,--jobs", options->jobs,
                   "Extraction threads (default: every core this process may use)")
       ->check(CLI::NonNegativeNumber);
+  addInputLimitOptions(*cmd, *options);
   cmd->add_option("--shard", options->shard,
                   "Build only shard I of N (1-based), chosen by a hash of the document id");
   cmd->add_flag("--progress,!--no-progress", options->progress,
                 "Progress on stderr: a bar on a terminal, else a line every 5 s (default: on)");
   cmd->callback([options, &exitCode] { exitCode = runBuild(*options); });
+}
+
+void addInputLimitOptions(CLI::App& cmd, BuildOptions& options) {
+  cmd.add_option("--max-document-mb", options.maxDocumentMb,
+                 "Skip (with a warning) documents larger than this many MiB (default: 16)")
+      ->check(CLI::Range(1, 4096));
+  cmd.add_option("--max-line-mb", options.maxLineMb,
+                 "Skip (with a warning) JSONL lines and .json files larger than this (default: 32)")
+      ->check(CLI::Range(1, 4096));
 }
 
 int runBuild(const BuildOptions& options) {
@@ -231,6 +241,8 @@ int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
   buildOptions.cooccurrence = !options.noCooccurrence;
   buildOptions.tagger = !options.noTagger;
   buildOptions.jobs = options.jobs;
+  buildOptions.limits.maxDocumentBytes = static_cast<size_t>(options.maxDocumentMb) << 20;
+  buildOptions.limits.maxLineBytes = static_cast<size_t>(options.maxLineMb) << 20;
   if (!options.shard.empty()) buildOptions.shard = pipeline::parseShard(options.shard);
 
   BuildLogger logger;

@@ -17,7 +17,12 @@ struct BuildOptions {
   int jobs = 0;         // extraction threads; 0 = every core this process may use
   std::string shard;    // "I/N" (1-based), "" = every document
   bool progress = true; // progress on stderr (a bar on a terminal, else a line every 5 s)
+  int maxDocumentMb = 16;  // larger documents are skipped with a warning
+  int maxLineMb = 32;     // larger JSONL lines (and .json files) are skipped with a warning
 };
+
+// --max-document-mb and --max-line-mb, shared by build and add.
+void addInputLimitOptions(CLI::App& cmd, BuildOptions& options);
 
 // `newsgraph build INPUT... -o OUT`: extract a graph from articles and write it.
 void addBuildCommand(CLI::App& app, int& exitCode);

@@ -15,6 +15,7 @@ namespace {
 
 struct ExportOptions {
   std::string store, format, output = "-";
+  bool csvSafe = false;
   FilterOptions filter;
 };
 
@@ -30,10 +31,10 @@ void runExport(const ExportOptions& options) {
   if (*format == exporter::Format::Csv) {
     NG_CHECK(options.output != "-", "", "CSV export writes two files; give -o NAME.csv");
     auto [nodesPath, relationshipsPath] = exporter::csvPaths(options.output);
-    std::ostringstream nodes, relationships;  // both written together, then each renamed
-    exporter::writeCsv(kg, nodes, relationships);
-    writeFileAtomically(nodesPath, nodes.str());
-    writeFileAtomically(relationshipsPath, relationships.str());
+    std::ostringstream nodes, relationships;
+    exporter::writeCsv(kg, nodes, relationships, exporter::CsvOptions{options.csvSafe});
+    writeFilesAtomically({{nodesPath, [&](std::ostream& out) { out << nodes.str(); }},
+                          {relationshipsPath, [&](std::ostream& out) { out << relationships.str(); }}});
     spdlog::info("wrote {} and {}", nodesPath, relationshipsPath);
     return;
   }
@@ -64,6 +65,9 @@ void addExportCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--format", options->format, "Output format (default: from -o, else graphml)")
       ->check(CLI::IsMember({"graphml", "dot", "gexf", "json", "csv"}));
   cmd->add_option("-o,--output", options->output, "Output file (default: - for stdout)");
+  cmd->add_flag("--csv-safe", options->csvSafe,
+                 "CSV for spreadsheets: cells starting with = + - @ get a leading ' so that they "
+                 "are not run as formulas");
   addFilterOptions(*cmd, options->filter);
   cmd->callback([options, &exitCode] {
     runExport(*options);

@@ -108,7 +108,9 @@ void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out) {
     writeXmlEscaped(out, std::string(r.negated ? "not " : "") +
                              std::string(ontology.label(r.relation)));
     // kind keeps parallel edges of different relations apart in Gephi.
-    out << "\" kind=\"" << r.relation << (r.negated ? "_NOT" : "") << "\" weight=\""
+    out << "\" kind=\"";
+    writeXmlEscaped(out, r.relation);
+    out << (r.negated ? "_NOT" : "") << "\" weight=\""
         << formatNumber(r.weight) << "\">\n        <attvalues>\n";
     attvalue(out, "relation", r.relation);
     attvalue(out, "negated", r.negated ? "true" : "false");

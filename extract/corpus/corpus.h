@@ -8,6 +8,7 @@
 //   reader.read([](Document&& doc) { process(doc); },
 //               [](const Error& e) { spdlog::warn("{}", e.oneLine()); });
 
+#include <atomic>
 #include <functional>
 #include <istream>
 #include <string>
@@ -34,9 +35,29 @@ using ProblemSink = std::function<void(const Error&)>;
 inline constexpr std::string_view kRepairedUtf8 = "invalid UTF-8 replaced by U+FFFD";
 inline bool isRepair(const Error& problem) { return problem.message() == kRepairedUtf8; }
 
+// Bounds on what one input may make the reader hold in memory (`build --max-document-mb`,
+// `--max-line-mb`). A larger document or JSONL line is skipped with a problem naming its file
+// and line, and the rest of the input is still read. Gzip data that inflates more than 200
+// times its size is reported and not read further (see byte_source.h).
+struct ReadLimits {
+  size_t maxDocumentBytes = size_t{16} << 20;  // the text of one document
+  size_t maxLineBytes = size_t{32} << 20;      // one JSONL line, or a whole .json file
+};
+
+// Ids and texts never hold control characters raw: the store, the exporters and a terminal
+// would read them as separators or commands. In an id each C0/C1 control and DEL becomes
+// "\xHH" (invalid UTF-8 is repaired first); `source` keeps the original bytes.
+std::string safeDocumentId(std::string id);
+// In a text each control character other than tab, newline and carriage return becomes a
+// space of the same byte length, and U+FFFE/U+FFFF (not characters; XML forbids them)
+// become U+FFFD, so byte offsets do not move. Expects valid UTF-8.
+void blankControlCharacters(std::string& text);
+
 class CorpusReader {
  public:
-  explicit CorpusReader(std::vector<std::string> inputs);
+  // Reading a named pipe with no writer yet stops when *stop turns true (Ctrl-C).
+  explicit CorpusReader(std::vector<std::string> inputs, ReadLimits limits = {},
+                        const std::atomic<bool>* stop = nullptr);
   // Reads every input in order. Missing inputs, unreadable files, malformed JSONL lines and
   // invalid UTF-8 are reported through onProblem; the other documents are still delivered.
   void read(const DocumentSink& onDocument, const ProblemSink& onProblem) const;
@@ -45,13 +66,15 @@ class CorpusReader {
 
  private:
   std::vector<std::string> inputs_;
+  ReadLimits limits_;
+  const std::atomic<bool>* stop_;
 };
 
 // Reads one stream such as stdin: JSONL when its first non-space byte is '{', else one text
 // document; gzip data is decompressed. `name` is the source ("-" for stdin); a text document
 // read this way gets the id "stdin" when name is "-", else the file name part of `name`.
 void readStream(std::istream& in, const std::string& name, const DocumentSink& onDocument,
-                const ProblemSink& onProblem);
+                const ProblemSink& onProblem, const ReadLimits& limits = {});
 
 // Date of an article: a header line " date 2023-09-29", else the first dateline or byline
 // date in the first lines ("September 29, 2023", "29 September 2023", "2024-10-04").
