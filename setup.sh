@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 libxml2-utils graphviz python3 python3-networkx python3-igraph
   libjs-d3
+  clang libclang-rt-dev time
 )
 # More packages on request: .ci/run adds chromium, for the test that renders `newsgraph view`'s
 # page (skipped where Chromium is absent); building and using newsgraph need no browser.

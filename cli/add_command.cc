@@ -74,6 +74,7 @@ void addAddCommand(CLI::App& app, int& exitCode) {
   cmd->add_flag("--no-cooccurrence", options->build.noCooccurrence, "Leave out CO_OCCURS edges");
   cmd->add_option("-j,--jobs", options->build.jobs, "Extraction threads (default: every core)")
       ->check(CLI::NonNegativeNumber);
+  addInputLimitOptions(*cmd, options->build);
   cmd->add_flag("--progress,!--no-progress", options->build.progress,
                 "Progress on stderr (default: on)");
   addDateOptions(*cmd, options->build);

@@ -204,6 +204,7 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("-j,--jobs", options->jobs,
                   "Extraction threads (default: every core this process may use)")
       ->check(CLI::NonNegativeNumber);
+  addInputLimitOptions(*cmd, *options);
   cmd->add_option("--shard", options->shard,
                   "Build only shard I of N (1-based), chosen by a hash of the document id");
   cmd->add_flag("--progress,!--no-progress", options->progress,
@@ -220,6 +221,15 @@ void addDateOptions(CLI::App& cmd, BuildOptions& options) {
   cmd.add_option("--date-order", options.dateOrder,
                  "Order of 03/04/2023-style dates: dmy or mdy (default: dmy, with a warning)")
       ->check(CLI::IsMember({"dmy", "mdy"}));
+}
+
+void addInputLimitOptions(CLI::App& cmd, BuildOptions& options) {
+  cmd.add_option("--max-document-mb", options.maxDocumentMb,
+                 "Skip (with a warning) documents larger than this many MiB (default: 16)")
+      ->check(CLI::Range(1, 4096));
+  cmd.add_option("--max-line-mb", options.maxLineMb,
+                 "Skip (with a warning) JSONL lines and .json files larger than this (default: 32)")
+      ->check(CLI::Range(1, 4096));
 }
 
 int runBuild(const BuildOptions& options) {
@@ -253,6 +263,8 @@ int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
   buildOptions.cooccurrence = !options.noCooccurrence;
   buildOptions.tagger = !options.noTagger;
   buildOptions.jobs = options.jobs;
+  buildOptions.limits.maxDocumentBytes = static_cast<size_t>(options.maxDocumentMb) << 20;
+  buildOptions.limits.maxLineBytes = static_cast<size_t>(options.maxLineMb) << 20;
   if (!options.shard.empty()) buildOptions.shard = pipeline::parseShard(options.shard);
   buildOptions.read.dateField = options.dateField;
   buildOptions.read.dateOrder = options.dateOrder == "mdy"   ? corpus::DateOrder::MonthFirst

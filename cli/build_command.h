@@ -22,10 +22,15 @@ struct BuildOptions {
   bool force = false;     // build: replace an existing store
   // Modalities a graph file shows (a store keeps them all): facts only by default.
   std::vector<std::string> modalities = {"asserted"};
+  int maxDocumentMb = 16;  // larger documents are skipped with a warning
+  int maxLineMb = 32;     // larger JSONL lines (and .json files) are skipped with a warning
 };
 
 // --date-field and --date-order, shared by build and add.
 void addDateOptions(CLI::App& cmd, BuildOptions& options);
+
+// --max-document-mb and --max-line-mb, shared by build and add.
+void addInputLimitOptions(CLI::App& cmd, BuildOptions& options);
 
 // `newsgraph build INPUT... -o OUT`: extract a graph from articles and write it.
 void addBuildCommand(CLI::App& app, int& exitCode);

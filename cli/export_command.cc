@@ -18,6 +18,7 @@ struct ExportOptions {
   std::string store, format, output = "-";
   std::string gexfVersion = "1.3";
   bool noLegend = false;
+  bool csvSafe = false;
   FilterOptions filter;
 };
 
@@ -43,10 +44,10 @@ void runExport(const ExportOptions& options) {
   if (*format == exporter::Format::Csv) {
     NG_CHECK(options.output != "-", "", "CSV export writes two files; give -o NAME.csv");
     auto [nodesPath, relationshipsPath] = exporter::csvPaths(options.output);
-    std::ostringstream nodes, relationships;  // both written together, then each renamed
-    exporter::writeCsv(kg, nodes, relationships);
-    writeFileAtomically(nodesPath, nodes.str());
-    writeFileAtomically(relationshipsPath, relationships.str());
+    std::ostringstream nodes, relationships;
+    exporter::writeCsv(kg, nodes, relationships, exporter::CsvOptions{options.csvSafe});
+    writeFilesAtomically({{nodesPath, [&](std::ostream& out) { out << nodes.str(); }},
+                          {relationshipsPath, [&](std::ostream& out) { out << relationships.str(); }}});
     spdlog::info("wrote {} and {}", nodesPath, relationshipsPath);
     return;
   }
@@ -83,6 +84,9 @@ void addExportCommand(CLI::App& app, int& exitCode) {
                   "GEXF 1.3 (Gephi, default) or 1.2 (networkx's reader; no mixed edge types)")
       ->check(CLI::IsMember({"1.2", "1.3"}));
   cmd->add_flag("--no-legend", options->noLegend, "DOT: leave out the legend");
+  cmd->add_flag("--csv-safe", options->csvSafe,
+                 "CSV for spreadsheets: cells starting with = + - @ get a leading ' so that they "
+                 "are not run as formulas");
   addFilterOptions(*cmd, options->filter);
   cmd->callback([options, &exitCode] {
     runExport(*options);

@@ -1,8 +1,36 @@
 #include "cli/filter_options.h"
 
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+#include "extract/corpus/corpus.h"
 
 namespace newsgraph::cli {
+namespace {
+
+const CLI::Validator kIsoDate(
+    [](std::string& value) -> std::string {
+      return corpus::normalizeDate(value) == value ? "" : "'" + value + "' is not a date YYYY-MM-DD";
+    },
+    "YYYY-MM-DD");
+
+const CLI::Validator kWeight(
+    [](std::string& value) -> std::string {
+      char* end = nullptr;
+      double weight = std::strtod(value.c_str(), &end);
+      if (value.empty() || *end != '\0' || !std::isfinite(weight) || weight < 0)
+        return "'" + value + "' is not a weight (a number >= 0)";
+      return "";
+    },
+    "NUMBER>=0");
+
+void checkRange(const FilterOptions& o) {
+  NG_CHECK(o.since.empty() || o.until.empty() || o.since <= o.until, "--since " + o.since,
+           "the range is empty: --since is after --until " + o.until);
+}
+
+}  // namespace
 
 void addFilterOptions(CLI::App& cmd, FilterOptions& o) {
   cmd.add_option("--relation", o.relations, "Keep these relations (repeat or comma-separate)")
@@ -12,10 +40,13 @@ void addFilterOptions(CLI::App& cmd, FilterOptions& o) {
       ->delimiter(',')
       ->group("Filters");
   cmd.add_option("--since", o.since, "Keep what is dated on or after this ISO date")
+      ->check(kIsoDate)
       ->group("Filters");
   cmd.add_option("--until", o.until, "Keep what is dated on or before this ISO date")
+      ->check(kIsoDate)
       ->group("Filters");
   cmd.add_option("--min-weight", o.minWeight, "Keep relations with at least this much evidence")
+      ->check(kWeight)
       ->group("Filters");
   cmd.add_flag("--no-cooccurrence", o.noCooccurrence, "Leave out CO_OCCURS edges")
       ->group("Filters");
@@ -31,6 +62,7 @@ void addFilterOptions(CLI::App& cmd, FilterOptions& o) {
 }
 
 query::Filter toFilter(const FilterOptions& o) {
+  checkRange(o);
   query::Filter f;
   for (std::string name : o.relations) {
     for (char& c : name) c = c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -68,6 +100,7 @@ std::set<Modality> modalityFilter(const std::vector<std::string>& names) {
 
 graph::KnowledgeGraph filtered(graph::KnowledgeGraph kg, const FilterOptions& o) {
   query::Filter f = toFilter(o);
+  checkRange(o);
   bool any = !o.relations.empty() || !o.types.empty() || !o.since.empty() || !o.until.empty() ||
              o.minWeight > 0 || o.noCooccurrence || !o.ego.empty() || query::dropsModalities(kg, f);
   return any ? query::applyFilter(kg, f) : kg;

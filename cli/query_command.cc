@@ -21,6 +21,25 @@ struct QueryOptions {
   bool evidence = false, json = false, csv = false, dot = false;
 };
 
+// Text from articles as a terminal may show it: control characters (ESC starts the
+// sequences that move the cursor or retitle the window) become '?'.
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+              static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (c < 0x20 || c == 0x7F || c1) {
+      out += '?';
+      i += c1;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 size_t displayWidth(std::string_view text) {
   size_t width = 0;
   for (unsigned char c : text) width += (c & 0xc0) != 0x80;
@@ -66,8 +85,9 @@ void printTable(const graph::Graph& g, const std::vector<graph::Edge>& edges, bo
       {"SUBJECT", "RELATION", "OBJECT", "WEIGHT", "DATE", "DOCUMENTS"}};
   for (graph::Edge e : edges) {
     const graph::RelationProps& r = g[e];
-    rows.push_back({g[source(e, g)].label, relationText(r), g[target(e, g)].label,
-                    fmt::format("{:g}", r.weight), r.date.empty() ? "-" : r.date,
+    rows.push_back({printable(g[source(e, g)].label), printable(relationText(r)),
+                    printable(g[target(e, g)].label), fmt::format("{:g}", r.weight),
+                    r.date.empty() ? "-" : printable(r.date),
                     std::to_string(r.documents.size())});
   }
   std::array<size_t, 6> width{};
@@ -82,8 +102,8 @@ void printTable(const graph::Graph& g, const std::vector<graph::Edge>& edges, bo
     out << line << '\n';
     if (evidence && i > 0)
       for (const graph::Evidence& ev : g[edges[i - 1]].evidence)
-        out << "    [" << ev.document << (ev.date.empty() ? "" : ", " + ev.date) << "] "
-            << ev.sentence << '\n';
+        out << "    [" << printable(ev.document) << (ev.date.empty() ? "" : ", " + printable(ev.date))
+            << "] " << printable(ev.sentence) << '\n';
   }
 }
 

@@ -1,10 +1,8 @@
 #include "core/core.h"
 
-#include <unistd.h>
 #include <utf8proc.h>
 
 #include <array>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -129,36 +127,6 @@ std::string readFile(const std::string& path) {
   buffer << in.rdbuf();
   NG_CHECK(!in.bad(), path, "read error");
   return buffer.str();
-}
-
-void writeFileAtomically(const std::string& path, std::string_view content) {
-  writeFileAtomically(path, [&](std::ostream& out) {
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  });
-}
-
-void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    NG_CHECK(out, path, "cannot write output file");
-    try {
-      write(out);
-    } catch (...) {
-      out.close();
-      std::remove(tmp.c_str());
-      throw;
-    }
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      NG_THROW(path, "write failed (disk full?)");
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    NG_THROW(path, "cannot rename temporary file into place");
-  }
 }
 
 int lineOfOffset(std::string_view text, size_t offset) {

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/string_index.h"
@@ -85,6 +86,13 @@ void writeFileAtomically(const std::string& path, std::string_view content);
 // The same, streaming: write(out) fills the temporary file, so large exports never sit in
 // memory whole. Whatever write throws removes the temporary file and is rethrown.
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+// Several files that belong together (CSV nodes and relationships): every temporary file is
+// written before any is renamed, so a failure leaves all the old files (or none) in place.
+using FileWriter = std::function<void(std::ostream&)>;
+void writeFilesAtomically(const std::vector<std::pair<std::string, FileWriter>>& files);
+// Removes PATH.tmp.<pid> files left by processes that no longer run (killed while writing
+// PATH); returns the files removed. Called by writeFileAtomically before it writes.
+std::vector<std::string> removeStaleTemporaries(const std::string& path);
 
 // One relation type of data/ontology.json.
 struct RelationInfo {

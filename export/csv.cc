@@ -1,5 +1,6 @@
 // CSV for neo4j-admin database import: a nodes file and a relationships file with typed
 // headers; evidence_json holds each sentence with its document and date. Every string is quoted, quotes doubled; arrays use ';', neo4j-admin's default.
+#include <cstring>
 #include <ostream>
 
 #include "export/export.h"
@@ -8,13 +9,16 @@
 namespace newsgraph::exporter {
 namespace {
 
-void quoted(std::ostream& out, std::string_view text) {
+// Control characters become spaces: one record per line, so no --multiline-fields needed,
+// and nothing a terminal or spreadsheet would act on.
+void quoted(std::ostream& out, std::string_view text, bool formulaSafe) {
   out << '"';
+  if (formulaSafe && !text.empty() && std::strchr("=+-@\t\r", text[0])) out << '\'';
   for (char c : text) {
     if (c == '"') {
       out << "\"\"";
-    } else if (c == '\n' || c == '\r') {
-      out << ' ';  // one record per line, so no --multiline-fields needed
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      out << ' ';
     } else {
       out << c;
     }
@@ -24,7 +28,11 @@ void quoted(std::ostream& out, std::string_view text) {
 
 }  // namespace
 
-void writeCsv(const graph::KnowledgeGraph& kg, std::ostream& nodes, std::ostream& relationships) {
+void writeCsv(const graph::KnowledgeGraph& kg, std::ostream& nodes, std::ostream& relationships,
+              const CsvOptions& options) {
+  auto quoted = [&](std::ostream& out, std::string_view text) {
+    exporter::quoted(out, text, options.formulaSafe);
+  };
   const graph::Graph& g = kg.graph();
   const Ontology& ontology = Ontology::standard();
   Ordering order = orderGraph(g);

@@ -27,8 +27,9 @@ constexpr std::array<TypeStyle, kEntityTypeCount> kTypeStyles = {{
     {"house", "#dadaeb"},      // FAC
 }};
 
-// A double-quoted DOT string: quotes and backslashes escaped, newlines as \n, and the
-// characters Graphviz reads as markup or entities (&, <, >) written as entities.
+// A double-quoted DOT string: quotes and backslashes escaped, newlines as \n, other control
+// characters as spaces, and the characters Graphviz reads as markup or entities (&, <, >)
+// written as entities.
 void writeQuoted(std::ostream& out, std::string_view text) {
   out << '"';
   for (char c : text) {
@@ -40,7 +41,8 @@ void writeQuoted(std::ostream& out, std::string_view text) {
       case '&': out << "&amp;"; break;
       case '<': out << "&lt;"; break;
       case '>': out << "&gt;"; break;
-      default: out << c;
+      default:  // Graphviz rejects NUL and mangles the other controls
+        out << (static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c);
     }
   }
   out << '"';

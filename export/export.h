@@ -44,7 +44,14 @@ void write(const graph::KnowledgeGraph& kg, Format format, std::ostream& out,
 
 // neo4j-admin import files: nodes (id:ID, :LABEL = entity type, ...) and relationships
 // (:START_ID, :END_ID, :TYPE = relation, ...); list properties are ';'-separated arrays.
-void writeCsv(const graph::KnowledgeGraph& kg, std::ostream& nodes, std::ostream& relationships);
+// formulaSafe (`export --csv-safe`): a cell that starts with = + - @ or a tab, which a
+// spreadsheet would run as a formula, gets a leading "'" (OWASP's advice for CSV injection).
+// Off by default, since neo4j-admin would keep the "'" in the value.
+struct CsvOptions {
+  bool formulaSafe = false;
+};
+void writeCsv(const graph::KnowledgeGraph& kg, std::ostream& nodes, std::ostream& relationships,
+              const CsvOptions& options = {});
 // "world.csv" or "world" -> {"world_nodes.csv", "world_relationships.csv"}.
 std::pair<std::string, std::string> csvPaths(std::string_view path);
 

@@ -126,7 +126,9 @@ void writeGexf(const graph::KnowledgeGraph& kg, std::ostream& out,
     // kind (1.3 only) keeps parallel edges of different relations apart in Gephi.
     out << '"';
     if (v13) {
-      out << " kind=\"" << r.relation << (r.negated ? "_NOT" : "");
+      out << " kind=\"";
+      writeXmlEscaped(out, r.relation);
+      out << (r.negated ? "_NOT" : "");
       if (r.modality != Modality::Asserted) out << '_' << toString(r.modality);
       out << '"';
     }

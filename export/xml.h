@@ -9,11 +9,14 @@
 
 namespace newsgraph::exporter {
 
-// Escapes markup (& < > ") and drops the characters XML 1.0 forbids; tabs and newlines
-// become character references so attribute values keep them. kXmlEscape[c] is 0 for a byte
-// copied as is, else an index into kXmlReplacements: one table look-up per byte.
-inline constexpr std::string_view kXmlReplacements[] = {"",      "&amp;", "&lt;",  "&gt;",
-                                                        "&quot;", "&#9;", "&#10;", "&#13;", ""};
+// Escapes markup (& < > ") and drops the characters XML 1.0 forbids (the C0 controls; the
+// non-characters U+FFFE and U+FFFF become U+FFFD); tabs and newlines become character
+// references so attribute values keep them. kXmlEscape[c] is 0 for a byte copied as is, else
+// an index into kXmlReplacements (kXmlCheckFFFx: look at the next two bytes): one table
+// look-up per byte.
+inline constexpr std::string_view kXmlReplacements[] = {
+    "", "&amp;", "&lt;", "&gt;", "&quot;", "&#9;", "&#10;", "&#13;", "", "\xEF\xBF\xBD"};
+inline constexpr uint8_t kXmlCheckFFFx = 9;
 inline constexpr std::array<uint8_t, 256> kXmlEscape = [] {
   std::array<uint8_t, 256> table{};
   for (int c = 0; c < 0x20; ++c) table[c] = 8;  // dropped
@@ -24,6 +27,7 @@ inline constexpr std::array<uint8_t, 256> kXmlEscape = [] {
   table['\t'] = 5;
   table['\n'] = 6;
   table['\r'] = 7;
+  table[0xEF] = kXmlCheckFFFx;
   return table;
 }();
 
@@ -34,8 +38,15 @@ void escapeXml(std::string_view text, Plain&& plain, Replace&& replace) {
   for (size_t i = 0; i < text.size(); ++i) {
     uint8_t kind = kXmlEscape[static_cast<unsigned char>(text[i])];
     if (kind == 0) continue;
+    size_t length = 1;
+    if (kind == kXmlCheckFFFx) {  // EF BF BE and EF BF BF are U+FFFE and U+FFFF
+      if (i + 2 >= text.size() || text[i + 1] != '\xBF' || (text[i + 2] != '\xBE' && text[i + 2] != '\xBF'))
+        continue;
+      length = 3;
+    }
     if (i > start) plain(text.substr(start, i - start));
     replace(kXmlReplacements[kind]);
+    i += length - 1;
     start = i + 1;
   }
   if (start < text.size()) plain(text.substr(start));

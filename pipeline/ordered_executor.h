@@ -18,9 +18,13 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
+
+#include "core/core.h"
 
 namespace newsgraph::pipeline {
 
@@ -91,8 +95,18 @@ class OrderedExecutor {
                   const Tick& tick) {
     slots_.assign(window_, std::nullopt);
     std::vector<std::thread> threads;
-    threads.emplace_back([&] { producerLoop(produce); });
-    for (int i = 0; i < jobs_; ++i) threads.emplace_back([&] { workerLoop(work); });
+    try {
+      threads.emplace_back([&] { producerLoop(produce); });
+      for (int i = 0; i < jobs_; ++i) threads.emplace_back([&] { workerLoop(work); });
+    } catch (const std::system_error& e) {  // out of threads or memory for their stacks
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopLocked();
+      }
+      for (std::thread& t : threads) t.join();
+      NG_THROW("", "cannot start " + std::to_string(jobs_) + " threads (" + e.what() +
+                       "); use a smaller -j");
+    }
 
     bool stopped = false;
     auto nextTick = Clock::now() + tickInterval_;

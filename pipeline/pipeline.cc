@@ -39,6 +39,8 @@ int availableCores() {
   return std::max(static_cast<int>(std::thread::hardware_concurrency()), 1);
 }
 
+int maxJobs() { return kJobsPerCore * availableCores(); }
+
 uint64_t estimateInputBytes(const std::vector<std::string>& inputs) {
   return InputMeter(inputs).total();
 }
@@ -52,13 +54,20 @@ BuildStats runPipeline(const std::vector<std::string>& inputs, const BuildOption
   const extract::Extractor extractor(extractOptions);
   BuildStats stats;
   stats.jobs = options.jobs > 0 ? options.jobs : availableCores();
+  if (stats.jobs > maxJobs()) {
+    spdlog::warn("-j {}: this machine runs at most {} extraction threads ({} per core); using {}",
+                 stats.jobs, maxJobs(), kJobsPerCore, maxJobs());
+    stats.jobs = maxJobs();
+  }
   InputMeter meter(inputs);
   Progress progress;
   progress.inputBytesTotal = meter.total();
   auto start = Clock::now();
   auto lastReport = start;
 
-  corpus::CorpusReader reader(inputs, options.read);
+  corpus::ReadOptions read = options.read;
+  read.limits = options.limits;
+  corpus::CorpusReader reader(inputs, read, options.stop);
   auto produce = [&](const std::function<void(Item&&)>& push) {
     reader.read(
         [&](corpus::Document&& doc) {
@@ -91,6 +100,9 @@ BuildStats runPipeline(const std::vector<std::string>& inputs, const BuildOption
         result.facts = extractor.extract(item.doc);
       } catch (const Error& e) {
         result.problem = e;
+      } catch (const std::bad_alloc&) {  // this document fails, the run goes on
+        result.problem = Error("out of memory while extracting this document", item.doc.id,
+                               __FILE__, __LINE__);
       }
     }
     result.id = std::move(item.doc.id);

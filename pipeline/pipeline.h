@@ -46,6 +46,11 @@ bool inShard(std::string_view id, const Shard& shard);
 // at least 1.
 int availableCores();
 
+// The most extraction threads a run starts (kJobsPerCore per available core): more only
+// cost memory (each holds a window of documents) and, far past it, threads that cannot start.
+inline constexpr int kJobsPerCore = 4;
+int maxJobs();
+
 struct Progress {
   uint64_t documents = 0;   // extracted and handed to the sink
   uint64_t failed = 0;      // extraction failed
@@ -60,7 +65,8 @@ struct Progress {
 struct BuildOptions {
   bool cooccurrence = true;
   bool tagger = true;          // the statistical NER tagger beside lexicons and patterns
-  int jobs = 0;                // extraction threads; 0 = availableCores()
+  int jobs = 0;                // extraction threads; 0 = availableCores(), at most maxJobs()
+  corpus::ReadLimits limits;   // largest document and JSONL line the reader accepts
   std::optional<Shard> shard;  // keep only this shard's documents
   corpus::ReadOptions read;    // the date field and day/month order of the records
   // Called on the calling thread about every progressInterval (and not at all when empty).

@@ -1,5 +1,9 @@
 #include "extract/corpus/byte_source.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cerrno>
@@ -52,6 +56,7 @@ class InflateSource : public ByteSource {
     if (inflateInit2(&zs_, 16 + MAX_WBITS) != Z_OK) NG_THROW(name_, "cannot initialise zlib");
     zs_.next_in = reinterpret_cast<Bytef*>(in_.data());
     zs_.avail_in = static_cast<uInt>(in_.size());
+    compressed_ = in_.size();
   }
   ~InflateSource() override { inflateEnd(&zs_); }
 
@@ -63,6 +68,7 @@ class InflateSource : public ByteSource {
         if (eof_) break;
         in_.resize(kChunk);
         size_t got = source_->read(in_.data(), in_.size());
+        compressed_ += got;
         if (got == 0) {
           eof_ = true;
           if (!done_) NG_THROW(name_, "truncated gzip data");
@@ -82,7 +88,13 @@ class InflateSource : public ByteSource {
         NG_THROW(name_, std::string("corrupt gzip data: ") + (zs_.msg ? zs_.msg : "inflate failed"));
       }
     }
-    return n - zs_.avail_out;
+    size_t produced = n - zs_.avail_out;
+    inflated_ += produced;
+    if (inflated_ > kInflateRatioFreeBytes && inflated_ / kMaxInflateRatio > compressed_)
+      NG_THROW(name_, "gzip data inflates more than " + std::to_string(kMaxInflateRatio) +
+                          " times its size (a decompression bomb?); stopped after " +
+                          std::to_string(inflated_ >> 20) + " MiB");
+    return produced;
   }
 
  private:
@@ -92,15 +104,39 @@ class InflateSource : public ByteSource {
   z_stream zs_;
   bool done_ = false;
   bool eof_ = false;
+  uint64_t compressed_ = 0;  // bytes read from source_ (and the prefix)
+  uint64_t inflated_ = 0;    // bytes handed out
 };
 
 bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
 
-std::unique_ptr<ByteSource> openFileSource(const std::string& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) NG_THROW(path, std::string("cannot open file: ") + std::strerror(errno));
+std::unique_ptr<ByteSource> openFileSource(const std::string& path, const std::atomic<bool>* stop) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0 || !S_ISFIFO(status.st_mode)) {
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) NG_THROW(path, std::string("cannot open file: ") + std::strerror(errno));
+    return std::make_unique<FileSource>(file, path);
+  }
+  // A plain open() of a pipe blocks until a writer appears, deaf to the stop flag.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) NG_THROW(path, std::string("cannot open named pipe: ") + std::strerror(errno));
+  pollfd ready{fd, POLLIN, 0};
+  for (;;) {
+    int rc = ::poll(&ready, 1, 100);
+    if (rc > 0) break;
+    if ((rc < 0 && errno != EINTR) || (stop && stop->load())) {
+      ::close(fd);
+      NG_THROW(path, "stopped while waiting for a writer to the named pipe");
+    }
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  std::FILE* file = ::fdopen(fd, "rb");
+  if (!file) {
+    ::close(fd);
+    NG_THROW(path, std::string("cannot open named pipe: ") + std::strerror(errno));
+  }
   return std::make_unique<FileSource>(file, path);
 }
 
@@ -135,8 +171,9 @@ bool BufferedReader::fill() {
   return got > 0;
 }
 
-int BufferedReader::peekNonSpace() {
+int BufferedReader::peekNonSpace(size_t maxBytes) {
   for (size_t i = pos_;; ++i) {
+    if (i - pos_ > maxBytes) return -1;
     if (i == buf_.size()) {
       size_t skipped = i - pos_;  // fill() appends, or restarts the buffer when all was consumed
       if (!fill()) return -1;
@@ -152,35 +189,51 @@ int BufferedReader::peekNonSpace() {
   }
 }
 
-bool BufferedReader::readLine(std::string& line) {
+std::string_view BufferedReader::peek(size_t n) {
+  while (buf_.size() - pos_ < n && fill()) {
+  }
+  return std::string_view(buf_).substr(pos_, n);
+}
+
+bool BufferedReader::readLine(std::string& line, size_t maxBytes) {
   line.clear();
+  tooLong_ = false;
+  bool any = false;
   for (;;) {
     if (pos_ == buf_.size() && !fill()) {
-      if (line.empty()) return false;
+      if (!any) return false;
       break;
     }
+    any = true;
     const char* start = buf_.data() + pos_;
     const void* nl = std::memchr(start, '\n', buf_.size() - pos_);
-    if (nl) {
-      size_t len = static_cast<const char*>(nl) - start;
-      line.append(start, len);
-      pos_ += len + 1;
-      break;
+    size_t len = nl ? static_cast<size_t>(static_cast<const char*>(nl) - start) : buf_.size() - pos_;
+    if (!tooLong_ && line.size() + len > maxBytes) {
+      tooLong_ = true;  // skip the rest of the line without keeping it
+      line.clear();
+      line.shrink_to_fit();
     }
-    line.append(start, buf_.size() - pos_);
-    pos_ = buf_.size();
+    if (!tooLong_) line.append(start, len);
+    pos_ += nl ? len + 1 : len;
+    if (nl) break;
   }
   if (!line.empty() && line.back() == '\r') line.pop_back();
   ++line_;
   return true;
 }
 
-void BufferedReader::readAll(std::string& out) {
+bool BufferedReader::readAll(std::string& out, size_t maxBytes) {
   out.assign(buf_, pos_, std::string::npos);
   buf_.clear();
   pos_ = 0;
   char chunk[1 << 16];
-  for (size_t got; (got = source_->read(chunk, sizeof chunk)) > 0;) out.append(chunk, got);
+  while (out.size() <= maxBytes) {
+    size_t got = source_->read(chunk, sizeof chunk);
+    if (got == 0) return true;
+    out.append(chunk, got);
+  }
+  out.resize(maxBytes + 1);
+  return false;
 }
 
 }  // namespace newsgraph::corpus

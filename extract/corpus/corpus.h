@@ -8,6 +8,7 @@
 //   reader.read([](Document&& doc) { process(doc); },
 //               [](const Error& e) { spdlog::warn("{}", e.oneLine()); });
 
+#include <atomic>
 #include <functional>
 #include <istream>
 #include <string>
@@ -49,17 +50,39 @@ inline bool isDateWarning(const Error& problem) {
 // Which number comes first in a date such as 03/04/1987 when both could be the month.
 enum class DateOrder { Unspecified, DayFirst, MonthFirst };  // Unspecified: day first, warned
 
+// Bounds on what one input may make the reader hold in memory (`build --max-document-mb`,
+// `--max-line-mb`). A larger document or JSONL line is skipped with a problem naming its file
+// and line, and the rest of the input is still read. Gzip data that inflates more than 200
+// times its size is reported and not read further (see byte_source.h).
+struct ReadLimits {
+  size_t maxDocumentBytes = size_t{16} << 20;  // the text of one document
+  size_t maxLineBytes = size_t{32} << 20;      // one JSONL line, or a whole .json file
+};
+
 struct ReadOptions {
   // The record field holding the date; "" for the first of "date", "published",
   // "published_at". A field that is present but not understood leaves the document undated
   // (a warning), never dated from its text.
   std::string dateField;
   DateOrder dateOrder = DateOrder::Unspecified;
+  ReadLimits limits;
 };
+
+
+// Ids and texts never hold control characters raw: the store, the exporters and a terminal
+// would read them as separators or commands. In an id each C0/C1 control and DEL becomes
+// "\xHH" (invalid UTF-8 is repaired first); `source` keeps the original bytes.
+std::string safeDocumentId(std::string id);
+// In a text each control character other than tab, newline and carriage return becomes a
+// space of the same byte length, and U+FFFE/U+FFFF (not characters; XML forbids them)
+// become U+FFFD, so byte offsets do not move. Expects valid UTF-8.
+void blankControlCharacters(std::string& text);
 
 class CorpusReader {
  public:
-  explicit CorpusReader(std::vector<std::string> inputs, ReadOptions options = {});
+  // Reading a named pipe with no writer yet stops when *stop turns true (Ctrl-C).
+  explicit CorpusReader(std::vector<std::string> inputs, ReadOptions options = {},
+                        const std::atomic<bool>* stop = nullptr);
   // Reads every input in order. Missing inputs, unreadable files, malformed JSONL lines and
   // invalid UTF-8 are reported through onProblem; the other documents are still delivered.
   // Two documents with the same id are an error naming both sources; the second is dropped.
@@ -70,6 +93,7 @@ class CorpusReader {
  private:
   std::vector<std::string> inputs_;
   ReadOptions options_;
+  const std::atomic<bool>* stop_;
 };
 
 // Reads one stream such as stdin: JSONL when its first non-space byte is '{', else one text

@@ -65,18 +65,41 @@ void stripBom(std::string& text) {
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
 }
 
+constexpr size_t kSniffBytes = 4096;  // read before deciding that an input is binary or UTF-16
+
+std::string mebibytes(size_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB"; }
+
+// A byte order mark, or ASCII text with every other byte NUL.
+bool looksUtf16(std::string_view head) {
+  if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF')))
+    return true;
+  size_t pairs = std::min<size_t>(head.size() / 2, 256), evenNul = 0, oddNul = 0;
+  for (size_t i = 0; i < pairs; ++i) {
+    evenNul += head[2 * i] == '\0';
+    oddNul += head[2 * i + 1] == '\0';
+  }
+  return pairs >= 2 && ((oddNul * 4 >= pairs * 3 && evenNul == 0) || (evenNul * 4 >= pairs * 3 && oddNul == 0));
+}
+
 class InputReader {
  public:
   InputReader(const DocumentSink& onDocument, const ProblemSink& onProblem,
               const ReadOptions& options, bool& warnedAmbiguous)
       : onDocument_(onDocument), onProblem_(onProblem), options_(options),
-        warnedAmbiguous_(warnedAmbiguous) {}
+        limits_(options.limits), warnedAmbiguous_(warnedAmbiguous) {}
 
   void read(BufferedReader& in, const std::string& source, const std::string& id, Kind kind) {
+    std::string_view head = in.peek(kSniffBytes);
+    if (looksUtf16(head))
+      return problem(source, "UTF-16 text, skipped (newsgraph reads UTF-8); convert it with: iconv -f UTF-16 -t UTF-8 '" +
+                                 source + "' > '" + stripGz(source) + ".utf8" + "'");
     if (kind == Kind::Unknown) {
-      int c = in.peekNonSpace();
+      int c = in.peekNonSpace(limits_.maxLineBytes);
       kind = c == '{' ? Kind::Jsonl : Kind::Text;
     }
+    // A JSONL file reports its lines with NUL bytes one by one.
+    if (kind != Kind::Jsonl && std::memchr(head.data(), '\0', head.size()))
+      return problem(source, "binary file (NUL bytes), skipped");
     switch (kind) {
       case Kind::Jsonl: readJsonl(in, source, id); break;
       case Kind::Json: readJson(in, source, id); break;
@@ -98,15 +121,21 @@ class InputReader {
     }
   }
 
+  void tooLarge(const std::string& where, const char* what, size_t limit, const char* option) {
+    problem(where, std::string(what) + " larger than " + mebibytes(limit) + " (" + option + "), skipped");
+  }
+
   void readText(BufferedReader& in, const std::string& source, const std::string& id) {
     Document doc;
-    in.readAll(doc.text);
+    if (!in.readAll(doc.text, limits_.maxDocumentBytes))
+      return tooLarge(source, "document", limits_.maxDocumentBytes, "--max-document-mb");
     stripBom(doc.text);
     if (std::memchr(doc.text.data(), '\0', doc.text.size()))
       return problem(source, "binary file (NUL bytes), skipped");
     repair(doc.text, source, 1);
     if (blank(doc.text)) return problem(source, "empty document, skipped");
-    doc.id = id;
+    blankControlCharacters(doc.text);
+    doc.id = safeDocumentId(id);
     doc.date = findDocumentDate(doc.text);
     doc.source = source;
     onDocument_(std::move(doc));
@@ -115,8 +144,13 @@ class InputReader {
   void readJsonl(BufferedReader& in, const std::string& source, const std::string& id) {
     std::string line;
     bool any = false;
-    while (in.readLine(line)) {
+    while (in.readLine(line, limits_.maxLineBytes)) {
       std::string where = source + ":" + std::to_string(in.lineNumber());
+      any = any || in.lastLineTooLong();
+      if (in.lastLineTooLong()) {
+        tooLarge(where, "JSONL line", limits_.maxLineBytes, "--max-line-mb");
+        continue;
+      }
       if (blank(line)) continue;
       any = true;
       if (std::memchr(line.data(), '\0', line.size())) {
@@ -124,14 +158,20 @@ class InputReader {
         continue;
       }
       repair(line, source, in.lineNumber());
-      json_.ParseInsitu(line.data());
-      if (json_.HasParseError()) {
-        problem(where, std::string("malformed JSONL record: ") +
-                           rapidjson::GetParseError_En(json_.GetParseError()) + " (column " +
-                           std::to_string(json_.GetErrorOffset() + 1) + ")");
-        continue;
+      try {
+        // A fresh document per line: a reused one keeps every record's values in its pool.
+        rapidjson::Document json;
+        json.ParseInsitu<rapidjson::kParseIterativeFlag>(line.data());  // no recursion
+        if (json.HasParseError()) {
+          problem(where, std::string("malformed JSONL record: ") +
+                             rapidjson::GetParseError_En(json.GetParseError()) + " (column " +
+                             std::to_string(json.GetErrorOffset() + 1) + ")");
+          continue;
+        }
+        record(json, where, id + ":" + std::to_string(in.lineNumber()));
+      } catch (const std::bad_alloc&) {
+        problem(where, "out of memory reading this JSONL record, skipped");
       }
-      record(json_, where, id + ":" + std::to_string(in.lineNumber()));
     }
     if (!any) problem(source, "empty document, skipped");
   }
@@ -139,14 +179,15 @@ class InputReader {
   // A .json file: one record, an array of records, or JSONL under another name.
   void readJson(BufferedReader& in, const std::string& source, const std::string& id) {
     std::string text;
-    in.readAll(text);
+    if (!in.readAll(text, limits_.maxLineBytes))
+      return tooLarge(source, "JSON file", limits_.maxLineBytes, "--max-line-mb");
     stripBom(text);
     if (blank(text)) return problem(source, "empty document, skipped");
     if (std::memchr(text.data(), '\0', text.size()))
       return problem(source, "binary file (NUL bytes), skipped");
     repair(text, source, 1);
     rapidjson::Document doc;
-    doc.Parse(text.data(), text.size());
+    doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
     if (doc.HasParseError()) {
       if (doc.GetParseError() == rapidjson::kParseErrorDocumentRootNotSingular) {
         std::istringstream lines(text);
@@ -175,12 +216,15 @@ class InputReader {
     std::string_view body = text ? std::string_view(text->GetString(), text->GetStringLength()) : "";
     std::string_view head = title ? std::string_view(title->GetString(), title->GetStringLength()) : "";
     if (blank(body)) return problem(where, "record without text, skipped");
+    if (body.size() + head.size() > limits_.maxDocumentBytes)
+      return tooLarge(where, "document", limits_.maxDocumentBytes, "--max-document-mb");
     Document doc;
     if (!blank(head) && body.substr(0, head.size()) != head) {
       doc.text.reserve(head.size() + 1 + body.size());
       doc.text.append(head).append("\n");
     }
     doc.text.append(body);
+    blankControlCharacters(doc.text);
     auto id = v.FindMember("id");
     if (id != v.MemberEnd() && id->value.IsString() && id->value.GetStringLength() > 0)
       doc.id.assign(id->value.GetString(), id->value.GetStringLength());
@@ -190,6 +234,7 @@ class InputReader {
       doc.id = std::to_string(id->value.GetUint64());
     else
       doc.id = defaultId;
+    doc.id = safeDocumentId(std::move(doc.id));
     if (const rapidjson::Value* date = dateMember(v)) {
       doc.date = recordDate(*date, where);
     } else {
@@ -234,6 +279,7 @@ class InputReader {
   const DocumentSink& onDocument_;
   const ProblemSink& onProblem_;
   const ReadOptions& options_;
+  const ReadLimits& limits_;
   bool& warnedAmbiguous_;
   rapidjson::Document json_;
   size_t utf8Reports_ = 0;
@@ -265,6 +311,12 @@ std::vector<InputFile> expand(const std::vector<std::string>& inputs, const Prob
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
+      std::error_code linkError;  // a dangling link is not a reason to stop listing
+      if (it->is_symlink(linkError) && fs::is_directory(path, linkError)) {
+        onProblem(Error("a symbolic link to a folder is not followed; name the folder itself to "
+                        "read it", path.generic_string(), __FILE__, __LINE__));
+        continue;
+      }
       if (it->is_regular_file(ec) && kindOf(name) != Kind::Unknown) {
         // Below the input folder, so nested folders with equal file names never collide.
         fs::path relative = path.lexically_relative(input).parent_path() / documentId(name);
@@ -281,8 +333,9 @@ std::vector<InputFile> expand(const std::vector<std::string>& inputs, const Prob
 
 }  // namespace
 
-CorpusReader::CorpusReader(std::vector<std::string> inputs, ReadOptions options)
-    : inputs_(std::move(inputs)), options_(std::move(options)) {}
+CorpusReader::CorpusReader(std::vector<std::string> inputs, ReadOptions options,
+                           const std::atomic<bool>* stop)
+    : inputs_(std::move(inputs)), options_(std::move(options)), stop_(stop) {}
 
 std::vector<std::string> CorpusReader::files(const ProblemSink& onProblem) const {
   std::vector<std::string> out;
@@ -309,11 +362,13 @@ void CorpusReader::read(const DocumentSink& onDocument, const ProblemSink& onPro
         BufferedReader in(istreamSource(std::cin, file.path), file.path);
         reader.read(in, file.path, file.id, Kind::Unknown);
       } else {
-        BufferedReader in(openFileSource(file.path), file.path);
+        BufferedReader in(openFileSource(file.path, stop_), file.path);
         reader.read(in, file.path, file.id, kindOf(file.path));
       }
     } catch (const Error& e) {
       onProblem(e);
+    } catch (const std::bad_alloc&) {
+      onProblem(Error("out of memory reading this input, skipped", file.path, __FILE__, __LINE__));
     }
   }
 }
@@ -328,6 +383,8 @@ void readStream(std::istream& in, const std::string& name, const DocumentSink& o
     reader.read(buffered, name, id, name == "-" ? Kind::Unknown : kindOf(name));
   } catch (const Error& e) {
     onProblem(e);
+  } catch (const std::bad_alloc&) {
+    onProblem(Error("out of memory reading this input, skipped", name, __FILE__, __LINE__));
   }
 }
 

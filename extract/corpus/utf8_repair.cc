@@ -79,4 +79,45 @@ std::vector<int> repairUtf8(std::string& text) {
   return lines;
 }
 
+std::string safeDocumentId(std::string id) {
+  repairUtf8(id);
+  auto control = [](unsigned char c, unsigned char next) {
+    return c < 0x20 || c == 0x7F || (c == 0xC2 && next >= 0x80 && next <= 0x9F);
+  };
+  auto at = [&](size_t i) { return i < id.size() ? static_cast<unsigned char>(id[i]) : 0; };
+  size_t i = 0;
+  while (i < id.size() && !control(at(i), at(i + 1))) ++i;
+  if (i == id.size()) return id;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out = id.substr(0, i);
+  for (; i < id.size(); ++i) {
+    unsigned char c = at(i);
+    if (!control(c, at(i + 1))) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (c == 0xC2) c = at(++i);  // a C1 control: its code point is the second byte
+    out.append("\\x").push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 15]);
+  }
+  return out;
+}
+
+void blankControlCharacters(std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20) {
+      if (c != '\t' && c != '\n' && c != '\r') text[i] = ' ';
+    } else if (c == 0x7F) {
+      text[i] = ' ';
+    } else if (c == 0xC2 && i + 1 < text.size()) {
+      auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) text.replace(i, 2, "  ");
+    } else if (c == 0xEF && i + 2 < text.size() && text[i + 1] == '\xBF' &&
+               (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+      text[i + 2] = '\xBD';
+    }
+  }
+}
+
 }  // namespace newsgraph::corpus

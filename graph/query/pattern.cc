@@ -27,8 +27,12 @@ class Parser {
   }
 
  private:
+  // Columns count characters, not bytes, so that the caret sits under "Erdoğan"'s letters.
   [[noreturn]] void fail(size_t pos, const std::string& message) const {
-    throw ParseError(std::string(text_), pos + 1, message, __FILE__, __LINE__);
+    size_t column = 1;
+    for (size_t i = 0; i < pos && i < text_.size(); ++i)
+      column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    throw ParseError(std::string(text_), column, message, __FILE__, __LINE__);
   }
 
   void skipSpaces() {

@@ -72,7 +72,7 @@ std::vector<graph::Edge> between(const graph::KnowledgeGraph& kg, graph::Vertex 
 std::vector<graph::Edge> shortestPath(const graph::KnowledgeGraph& kg, graph::Vertex a,
                                       graph::Vertex b);
 
-// A query that does not parse; column is 1-based into text.
+// A query that does not parse; column is 1-based into text, in characters (code points).
 class ParseError : public Error {
  public:
   ParseError(const std::string& text, size_t column, const std::string& message,

@@ -15,6 +15,8 @@ Database::Database(const std::string& path, int flags) : path_(path) {
     NG_THROW(path, "cannot open store: " + message);
   }
   sqlite3_extended_result_codes(db_, 1);
+  // Another newsgraph may be committing an add: wait for it rather than fail at once.
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
 }
 
 // close_v2: the file closes once the last statement is finalized, whatever the order.
@@ -34,6 +36,9 @@ void Database::fail(int code) const {
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
     NG_THROW(path_, std::string("the store is corrupted or truncated (") +
                         sqlite3_errmsg(db_) + ")");
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    NG_THROW(path_, "the store is locked by another process (an add still running?) after waiting " +
+                        std::to_string(kBusyTimeoutMs / 1000) + " s; try again when it ends");
   NG_THROW(path_, std::string("store error: ") + sqlite3_errmsg(db_));
 }
 

@@ -10,6 +10,9 @@
 
 namespace newsgraph::store {
 
+// How long a statement waits for a lock held by another connection before it fails.
+inline constexpr int kBusyTimeoutMs = 30000;
+
 class Database {
  public:
   Database(const std::string& path, int flags);

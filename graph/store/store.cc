@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <algorithm>
 #include <tuple>
@@ -29,6 +30,14 @@ uint32_t bigEndian(const unsigned char* p, int bytes) {
   uint32_t value = 0;
   for (int i = 0; i < bytes; ++i) value = value << 8 | p[i];
   return value;
+}
+
+constexpr uint64_t kQuickCheckMaxBytes = uint64_t{64} << 20;
+
+uint64_t fileSize(const std::string& path) {
+  std::error_code ec;
+  uintmax_t size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : static_cast<uint64_t>(size);
 }
 
 // Looks at the file header before SQLite does, so that a foreign or truncated file gets
@@ -82,8 +91,8 @@ Modality parseStoredModality(std::string_view name, const std::string& path) {
 
 }  // namespace
 
-Store::Store(std::unique_ptr<Database> db, std::string path, std::string tempPath)
-    : db_(std::move(db)), path_(std::move(path)), tempPath_(std::move(tempPath)) {}
+Store::Store(std::unique_ptr<Database> db, std::string path, std::string tempPath, bool logged)
+    : db_(std::move(db)), path_(std::move(path)), tempPath_(std::move(tempPath)), logged_(logged) {}
 
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -93,6 +102,16 @@ Store::~Store() {
     db_.reset();
     std::remove(tempPath_.c_str());
   }
+  closeLog();
+}
+
+void Store::closeLog() {
+  if (!db_ || !logged_) return;
+  logged_ = false;
+  // Back to a rollback journal, so that a store in a read-only place stays readable. With a
+  // reader still open that fails at once (no waiting), and the store stays in WAL mode.
+  sqlite3_busy_timeout(db_->handle(), 0);
+  sqlite3_exec(db_->handle(), "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
 }
 
 Store Store::create(const std::string& path) {
@@ -119,20 +138,27 @@ Store Store::open(const std::string& path, Mode mode) {
   auto db = std::make_unique<Database>(
       path, writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
   checkIdentity(*db);
-  if (mode == Mode::ReadOnly) {
-    db->exec("PRAGMA query_only=1; PRAGMA cache_size=-65536");
-  } else {
+  // A damaged page that no query happens to touch is still found on a small store; on a
+  // large one quick_check would cost as much as the load, which reports SQLITE_CORRUPT.
+  if (mode == Mode::ReadWrite || fileSize(path) <= kQuickCheckMaxBytes) {
     Statement check(*db, "PRAGMA quick_check");
     NG_CHECK(check.step() && check.text(0) == "ok", path,
              "the store is corrupted (PRAGMA quick_check failed); rebuild it");
     check.reset();
   }
-  return Store(std::move(db), path, "");
+  if (mode == Mode::ReadOnly) {
+    db->exec("PRAGMA query_only=1; PRAGMA cache_size=-65536");
+  } else if (db->queryInt("PRAGMA page_count") > 0) {
+    // Write-ahead log while adding, so that query, export and stats keep reading.
+    db->exec("PRAGMA journal_mode=WAL");
+  }
+  return Store(std::move(db), path, "", mode == Mode::ReadWrite);
 }
 
 void Store::finish() {
   if (!db_) return;
   if (!tempPath_.empty()) db_->exec(kIndexSql);  // a created store nobody wrote to
+  closeLog();
   db_.reset();
   if (tempPath_.empty()) return;
   NG_CHECK(std::rename(tempPath_.c_str(), path_.c_str()) == 0, path_,

@@ -60,7 +60,10 @@ class Store {
   // Throws Error when the file cannot be created.
   static Store create(const std::string& path);
   // An existing store. Throws Error when PATH is missing, not a newsgraph store, truncated
-  // or corrupted, or has a newer schema version than this program.
+  // or corrupted (PRAGMA quick_check for ReadWrite and for stores up to 64 MiB), or has a
+  // newer schema version than this program. ReadWrite uses a write-ahead log until the
+  // store is closed, so that readers are not locked out while it writes; every statement
+  // waits up to 30 s for another process's lock.
   static Store open(const std::string& path, Mode mode = Mode::ReadOnly);
   // Merges SHARDS into a new store at OUT, matching entities by key; a document in several
   // shards is kept once (the last shard's version when the content differs).
@@ -99,12 +102,15 @@ class Store {
   const std::string& path() const { return path_; }
 
  private:
-  Store(std::unique_ptr<Database> db, std::string path, std::string tempPath);
+  // logged: opened for writing, in write-ahead-log mode until closed.
+  Store(std::unique_ptr<Database> db, std::string path, std::string tempPath, bool logged = false);
+  void closeLog();
   // The facts of every document, by document id, as they were added.
   void forEachDocument(const std::function<void(extract::DocumentFacts&&)>& visit) const;
   std::unique_ptr<Database> db_;
   std::string path_, tempPath_;
   bool fresh_ = false;  // created and not written yet: the first writer fills it in bulk
+  bool logged_ = false;
 };
 
 // 64-bit FNV-1a over everything a document contributes (date, sizes, entities, relations),

@@ -47,18 +47,20 @@ texts = [open(os.path.join(sys.argv[1], f), encoding="utf-8").read() for f in so
 for i in range(3000):
     print(json.dumps({"id": "bulk_%05d" % i, "date": "2024-01-%02d" % (i % 28 + 1), "text": texts[i % len(texts)]}))
 PY
-    size=$(stat -c %s killed.db)
     "$ng" -q add killed.db bulk.jsonl -j 1 &
     pid=$!
-    # Wait until the uncommitted add has written into the database file itself (pages
-    # spilled from the cache, the originals in the rollback journal), then kill it.
+    # Wait until the uncommitted add has spilled pages from its cache into the write-ahead
+    # log, check that readers still read meanwhile, then kill it.
     for _ in $(seq 1 6000); do
-      [ "$(stat -c %s killed.db)" != "$size" ] && break
+      [ -s killed.db-wal ] && [ "$(stat -c %s killed.db-wal)" -gt 100000 ] && break
       kill -0 "$pid" 2>/dev/null || fail "the add ended before it could be killed"
       sleep 0.005
     done
-    [ "$(stat -c %s killed.db)" != "$size" ] || fail "the add did not write in 30 s"
-    [ -e killed.db-journal ] || fail "no rollback journal"
+    [ -s killed.db-wal ] || fail "the add did not write its log in 30 s"
+    timeout 20 "$ng" query killed.db --neighbors Lavrov > during.txt ||
+      fail "query during the add failed or waited"
+    grep -q Lavrov during.txt || fail "query during the add found nothing"
+    kill -0 "$pid" 2>/dev/null || fail "the add ended before it could be killed"
     kill -9 "$pid"
     wait "$pid" 2>/dev/null || true
     [ "$(sqlite3 killed.db 'PRAGMA integrity_check')" = ok ] || fail "integrity_check"
