@@ -11,7 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const char* const kNames[] = {"-", "a.jsonl", "a.json", "a.txt", "a.jsonl.gz", "a.txt.gz"};
   const char* name = kNames[data[0] % (sizeof kNames / sizeof kNames[0])];
   std::istringstream in(std::string(reinterpret_cast<const char*>(data + 1), size - 1));
-  corpus::ReadLimits limits{1 << 16, 1 << 17};  // small, so that the limits are reached too
+  corpus::ReadOptions options;
+  options.limits = {1 << 16, 1 << 17};  // small, so that the limits are reached too
   corpus::readStream(
       in, name,
       [](corpus::Document&& doc) {
@@ -20,6 +21,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         for (char c : doc.text)
           if (c == '\0') __builtin_trap();
       },
-      [](const Error&) {}, limits);
+      [](const Error&) {}, options);
   return 0;
 }

@@ -36,7 +36,9 @@ class HostileInputTest : public ::testing::Test {
 
   void read(std::vector<std::string> inputs, ReadLimits limits = {},
             const std::atomic<bool>* stop = nullptr) {
-    CorpusReader(std::move(inputs), limits, stop)
+    ReadOptions options;
+    options.limits = limits;
+    CorpusReader(std::move(inputs), options, stop)
         .read([&](Document&& d) { docs_.push_back(std::move(d)); },
               [&](const Error& e) { problems_.push_back(e); });
   }
