@@ -67,6 +67,8 @@ void addAddCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--progress,!--no-progress", options->build.progress,
                 "Progress on stderr (default: on)");
+  cmd->add_option("--aliases", options->build.aliases,
+                  "Entity corrections (merge, rename, drop, split; docs/aliases.md)");
   cmd->callback([options, &exitCode] { exitCode = runAdd(*options); });
 }
 

@@ -200,6 +200,8 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
                   "Build only shard I of N (1-based), chosen by a hash of the document id");
   cmd->add_flag("--progress,!--no-progress", options->progress,
                 "Progress on stderr: a bar on a terminal, else a line every 5 s (default: on)");
+  cmd->add_option("--aliases", options->aliases,
+                  "Entity corrections (merge, rename, drop, split; docs/aliases.md)");
   cmd->callback([options, &exitCode] { exitCode = runBuild(*options); });
 }
 
@@ -215,6 +217,7 @@ int runBuild(const BuildOptions& options) {
   return runBuildWith(
       options, [&](extract::DocumentFacts&& facts) { kg.addDocument(facts); },
       [&](const pipeline::BuildStats&) {
+        kg = graph::linkShortForms(kg);  // as export does after loading the store
         if (options.output == "-") {
           exporter::write(kg, *format, std::cout);
           std::cout << std::flush;
@@ -233,6 +236,14 @@ int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
   buildOptions.jobs = options.jobs;
   if (!options.shard.empty()) buildOptions.shard = pipeline::parseShard(options.shard);
 
+  // read before any document, so that a bad line stops the run with nothing written
+  graph::AliasOverlay overlay;
+  if (!options.aliases.empty()) overlay = graph::AliasOverlay::load(options.aliases);
+  pipeline::FactsSink corrected = [&](extract::DocumentFacts&& facts) {
+    overlay.apply(facts);
+    sink(std::move(facts));
+  };
+
   BuildLogger logger;
   InterruptGuard interruptGuard(options.output);
   buildOptions.stop = &gInterrupted;
@@ -250,7 +261,8 @@ int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
     }
   }
 
-  pipeline::BuildStats stats = pipeline::runPipeline(options.inputs, buildOptions, sink);
+  pipeline::BuildStats stats =
+      pipeline::runPipeline(options.inputs, buildOptions, overlay.empty() ? sink : corrected);
   logger.sink().clearBar();
   if (stats.interrupted || gInterrupted) {
     spdlog::error("interrupted after {} documents; nothing was written", stats.documents);

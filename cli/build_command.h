@@ -17,6 +17,7 @@ struct BuildOptions {
   int jobs = 0;         // extraction threads; 0 = every core this process may use
   std::string shard;    // "I/N" (1-based), "" = every document
   bool progress = true; // progress on stderr (a bar on a terminal, else a line every 5 s)
+  std::string aliases;  // --aliases FILE: the user's entity corrections, "" for none
 };
 
 // `newsgraph build INPUT... -o OUT`: extract a graph from articles and write it.

@@ -15,6 +15,7 @@ namespace {
 
 struct ExportOptions {
   std::string store, format, output = "-";
+  std::string aliases;  // --aliases FILE, "" for none
   FilterOptions filter;
 };
 
@@ -25,8 +26,11 @@ void runExport(const ExportOptions& options) {
                               : exporter::formatFromPath(options.output);
   NG_CHECK(format, options.output,
            "cannot tell the format from the file name; use --format graphml|dot|gexf|json|csv");
-  graph::KnowledgeGraph kg =
-      filtered(store::Store::open(options.store).load(), options.filter);
+  graph::AliasOverlay overlay;
+  if (!options.aliases.empty()) overlay = graph::AliasOverlay::load(options.aliases);
+  graph::KnowledgeGraph kg = store::Store::open(options.store).load();
+  if (!overlay.empty()) kg = overlay.apply(kg);  // as build applies it to each document
+  kg = filtered(graph::linkShortForms(kg), options.filter);
   if (*format == exporter::Format::Csv) {
     NG_CHECK(options.output != "-", "", "CSV export writes two files; give -o NAME.csv");
     auto [nodesPath, relationshipsPath] = exporter::csvPaths(options.output);
@@ -64,6 +68,8 @@ void addExportCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--format", options->format, "Output format (default: from -o, else graphml)")
       ->check(CLI::IsMember({"graphml", "dot", "gexf", "json", "csv"}));
   cmd->add_option("-o,--output", options->output, "Output file (default: - for stdout)");
+  cmd->add_option("--aliases", options->aliases,
+                  "Entity corrections (merge, rename, drop; docs/aliases.md)");
   addFilterOptions(*cmd, options->filter);
   cmd->callback([options, &exitCode] {
     runExport(*options);
