@@ -66,7 +66,7 @@ TEST(OverlayTest, BadLinesNamePathAndLine) {
     try {
       AliasOverlay::load(path);
     } catch (const Error& e) {
-      return e.oneLine().substr(path.size());
+      return e.where().substr(path.size()) + ": " + e.message();
     }
     return std::string("no error");
   };

@@ -69,7 +69,7 @@ TEST(ResolveTest, ParentheticalAcronymNamesTheEntityBeforeIt) {
 
 TEST(ResolveTest, CompanyNamesAreOrganisations) {
   Resolution r = resolveText("Brandwijk Oil Co said it would cut output.");
-  const Entity* company = entity(r, "Brandwijk Oil Co");
+  const Entity* company = entity(r, "Brandwijk Oil");  // without its legal form
   ASSERT_NE(company, nullptr);
   EXPECT_EQ(company->type, EntityType::Org);
 }
