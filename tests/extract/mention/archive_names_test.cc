@@ -40,7 +40,7 @@ TEST(ArchiveNamesTest, WireSignOffIsNoMention) {
 }
 
 TEST(ArchiveNamesTest, TitleWordStartsACompanyBeforeALegalForm) {
-  auto found = findIn("Shares of General Turbines Corp rose after the report.");
+  auto found = findIn("Analysts expect General Turbines Corp to report a loss.");
   EXPECT_EQ(findSurface(found, "Turbines"), nullptr);
   const testing::Found* company = findSurface(found, "General Turbines Corp");
   ASSERT_NE(company, nullptr);
