@@ -78,6 +78,8 @@ void addAddCommand(CLI::App& app, int& exitCode) {
   cmd->add_flag("--progress,!--no-progress", options->build.progress,
                 "Progress on stderr (default: on)");
   addDateOptions(*cmd, options->build);
+  cmd->add_option("--aliases", options->build.aliases,
+                  "Entity corrections (merge, rename, drop, split; docs/aliases.md)");
   cmd->callback([options, &exitCode] { exitCode = runAdd(*options); });
 }
 

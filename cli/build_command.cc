@@ -212,6 +212,8 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
   cmd->add_flag("--force", options->force,
                 "Replace an existing store (without it, build refuses: use add to extend one)");
   addDateOptions(*cmd, *options);
+  cmd->add_option("--aliases", options->aliases,
+                  "Entity corrections (merge, rename, drop, split; docs/aliases.md)");
   cmd->callback([options, &exitCode] { exitCode = runBuild(*options); });
 }
 
@@ -246,6 +248,7 @@ int runBuild(const BuildOptions& options) {
   return runBuildWith(
       options, [&](extract::DocumentFacts&& facts) { kg.addDocument(facts); },
       [&](const pipeline::BuildStats&) {
+        kg = graph::linkShortForms(kg);  // as export does after loading the store
         if (query::dropsModalities(kg, shown)) kg = query::applyFilter(kg, shown);
         if (options.output == "-") {
           exporter::write(kg, *format, std::cout);
@@ -271,6 +274,14 @@ int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
                                 : options.dateOrder == "dmy" ? corpus::DateOrder::DayFirst
                                                              : corpus::DateOrder::Unspecified;
 
+  // read before any document, so that a bad line stops the run with nothing written
+  graph::AliasOverlay overlay;
+  if (!options.aliases.empty()) overlay = graph::AliasOverlay::load(options.aliases);
+  pipeline::FactsSink corrected = [&](extract::DocumentFacts&& facts) {
+    overlay.apply(facts);
+    sink(std::move(facts));
+  };
+
   BuildLogger logger;
   InterruptGuard interruptGuard(options.output);
   buildOptions.stop = &gInterrupted;
@@ -288,7 +299,8 @@ int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
     }
   }
 
-  pipeline::BuildStats stats = pipeline::runPipeline(options.inputs, buildOptions, sink);
+  pipeline::BuildStats stats =
+      pipeline::runPipeline(options.inputs, buildOptions, overlay.empty() ? sink : corrected);
   logger.sink().clearBar();
   if (stats.interrupted || gInterrupted) {
     spdlog::error("interrupted after {} documents; nothing was written", stats.documents);

@@ -24,6 +24,7 @@ struct BuildOptions {
   std::vector<std::string> modalities = {"asserted"};
   int maxDocumentMb = 16;  // larger documents are skipped with a warning
   int maxLineMb = 32;     // larger JSONL lines (and .json files) are skipped with a warning
+  std::string aliases;  // --aliases FILE: the user's entity corrections, "" for none
 };
 
 // --date-field and --date-order, shared by build and add.

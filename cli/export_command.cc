@@ -19,6 +19,7 @@ struct ExportOptions {
   std::string gexfVersion = "1.3";
   bool noLegend = false;
   bool csvSafe = false;
+  std::string aliases;  // --aliases FILE, "" for none
   FilterOptions filter;
 };
 
@@ -39,8 +40,11 @@ void runExport(const ExportOptions& options) {
   writeOptions.legend = !options.noLegend;
   writeOptions.gexfVersion = options.gexfVersion == "1.2" ? exporter::WriteOptions::GexfVersion::V1_2
                                                           : exporter::WriteOptions::GexfVersion::V1_3;
-  graph::KnowledgeGraph kg =
-      filtered(store::Store::open(options.store).load(), options.filter);
+  graph::AliasOverlay overlay;
+  if (!options.aliases.empty()) overlay = graph::AliasOverlay::load(options.aliases);
+  graph::KnowledgeGraph kg = store::Store::open(options.store).load();
+  if (!overlay.empty()) kg = overlay.apply(kg);  // as build applies it to each document
+  kg = filtered(graph::linkShortForms(kg), options.filter);
   if (*format == exporter::Format::Csv) {
     NG_CHECK(options.output != "-", "", "CSV export writes two files; give -o NAME.csv");
     auto [nodesPath, relationshipsPath] = exporter::csvPaths(options.output);
@@ -87,6 +91,8 @@ void addExportCommand(CLI::App& app, int& exitCode) {
   cmd->add_flag("--csv-safe", options->csvSafe,
                  "CSV for spreadsheets: cells starting with = + - @ get a leading ' so that they "
                  "are not run as formulas");
+  cmd->add_option("--aliases", options->aliases,
+                  "Entity corrections (merge, rename, drop; docs/aliases.md)");
   addFilterOptions(*cmd, options->filter);
   cmd->callback([options, &exitCode] {
     runExport(*options);

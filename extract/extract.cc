@@ -51,7 +51,7 @@ DocumentFacts Extractor::extract(const corpus::Document& doc) const {
   text::Segmentation seg = text::segment(doc.text, body);
   std::vector<mention::Mention> mentions = impl_->finder.find(doc.text, seg);
   resolve::Resolution resolution =
-      resolve::resolveMentions(mentions, doc.text, seg, impl_->lexicon);
+      resolve::resolveMentions(mentions, doc.text, seg, impl_->lexicon, doc.date);
   relate::SentenceContext ctx{doc.text, seg, mentions, resolution, impl_->lexicon};
   relate::RelateOptions relateOptions;
   relateOptions.cooccurrence = impl_->options.cooccurrence;

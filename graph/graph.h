@@ -124,4 +124,43 @@ class KnowledgeGraph {
   std::vector<std::array<int, kEntityTypeCount>> typeVotes_;
 };
 
+// The graph with each one-word person or company name ("Reagan", "Deng", "Ford") merged into
+// the leading full name of the collection it can stand for ("Ronald Reagan", "Deng Xiaoping",
+// "Ford Motor"), never when another full name with the word has a tenth of the leader's
+// mentions or more ("Baker": James and Howard); the short form stays as an alias. Labels written in capitals take
+// the spelling of a mixed-case alias of the same key. Applied to a whole graph at output
+// time (build, export), so that the store and shard merges keep the unlinked entities.
+KnowledgeGraph linkShortForms(const KnowledgeGraph& graph);
+
+// A user's corrections of entities, read from a tab-separated file (docs/aliases.md), one
+// rule per line, applied in file order; names are matched by key (foldName):
+//   merge   TARGET  OTHER                 OTHER's mentions and relations become TARGET's
+//   rename  NAME    NEW NAME
+//   drop    NAME                          the entity and its relations go
+//   split   NAME    SURFACE  NEW NAME [TYPE]   in documents that write NAME as SURFACE, the
+//                                         entity is NEW NAME (needs the documents: build, add)
+//
+//   AliasOverlay overlay = AliasOverlay::load("aliases.tsv");   // throws Error path:line
+//   overlay.apply(facts);  kg.addDocument(facts);
+class AliasOverlay {
+ public:
+  static AliasOverlay load(const std::string& path);
+  bool empty() const { return rules_.empty(); }
+  // One document's facts, before KnowledgeGraph::addDocument: every rule.
+  void apply(extract::DocumentFacts& facts) const;
+  // A whole graph (a store's, at export): merge, rename and drop; split needs the documents.
+  KnowledgeGraph apply(const KnowledgeGraph& graph) const;
+
+ private:
+  enum class Action : uint8_t { Merge, Rename, Drop, Split };
+  struct Rule {
+    Action action = Action::Drop;
+    std::string key;      // the entity the rule applies to
+    std::string name;     // its new name (merge, rename, split)
+    std::string surface;  // split: folded surface that selects the documents
+    std::optional<EntityType> type;
+  };
+  std::vector<Rule> rules_;
+};
+
 }  // namespace newsgraph::graph

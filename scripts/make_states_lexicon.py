@@ -197,7 +197,7 @@ TW|Taiwan|Republic of China;Chinese Taipei|Taiwanese|Taipei|
 TZ|Tanzania|United Republic of Tanzania|Tanzanian|Dodoma|
 UA|Ukraine||Ukrainian|Kyiv|Kiev
 UG|Uganda|Republic of Uganda|Ugandan|Kampala|
-US|United States|United States of America;US;U.S.;USA;U.S.A.;America;the States|American|Washington|Washington, D.C.;Washington DC;Washington D.C.
+US|United States|United States of America;US;U.S.;U.S;USA;U.S.A.;America;the States|American|Washington|Washington, D.C.;Washington DC;Washington D.C.
 UY|Uruguay|Oriental Republic of Uruguay|Uruguayan|Montevideo|
 UZ|Uzbekistan|Republic of Uzbekistan|Uzbek;Uzbekistani|Tashkent|Toshkent
 VA|Vatican|Vatican City;Holy See;Vatican City State||Vatican City|

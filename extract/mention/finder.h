@@ -28,6 +28,8 @@ struct Document {
   Document(const Lexicon::Impl& lexicon, const text::Segmentation& segmentation);
   const text::Token& token(uint32_t i) const { return seg.tokens[i]; }
   bool upper(uint32_t i) const { return seg.tokens[i].has(text::kUpperInitial); }
+  // Token i is a title that also starts names ("General" of "General Motors").
+  bool nameTitle(uint32_t i) const { return lex.nameTitles.count(folded[i]) > 0; }
   // The lexicon entry matched at token i (the match covers i), or nullptr.
   const LexiconEntry* entryAt(uint32_t i) const;
   // Length of the longest title/head/cue starting at i (0 if none), not crossing end.

@@ -102,12 +102,29 @@ bool caseFits(const Document& doc, uint32_t first, uint32_t n, const GazetteerNa
   return !name.needUpper || doc.upper(first);
 }
 
+// "Richmond, Va.", "KANSAS CITY, MO": a state or province abbreviation right after a place
+// name and a comma; -1 elsewhere ("Pa." and "Miss" are words too).
+int32_t regionAbbreviationAt(const Document& doc, const text::Sentence& sentence, uint32_t i) {
+  if (i < sentence.first_token + 2 || !doc.upper(i) || doc.folded[i - 1] != ",") return -1;
+  if (!doc.upper(i - 2) || !doc.token(i - 2).has(text::kAlpha)) return -1;
+  auto it = doc.lex.regionAbbreviations.find(suffixKey(doc.token(i).text));
+  return it == doc.lex.regionAbbreviations.end() ? -1 : static_cast<int32_t>(it->second);
+}
+
 }  // namespace
 
 void findGazetteer(Document& doc, const text::Sentence& sentence) {
   const auto& table = doc.lex.gazetteer;
   for (uint32_t i = sentence.first_token; i < sentence.end_token;) {
     const text::Token& tok = doc.token(i);
+    // "PITTSBURGH, PA": the state, not the Palestinian Authority
+    if (int32_t region = regionAbbreviationAt(doc, sentence, i); region >= 0) {
+      const LexiconEntry& e = doc.lex.entries[static_cast<size_t>(region)];
+      doc.gazetteerAt[i] = static_cast<int32_t>(doc.candidates.size());
+      doc.add(i, i + 1, e.type, MentionKind::Name, e.canonical, 1.0f, Source::Lexicon, region);
+      ++i;
+      continue;
+    }
     uint32_t best = 0;
     const GazetteerName* bestName = nullptr;
     if (tok.has(text::kAlpha) &&

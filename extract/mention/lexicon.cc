@@ -202,6 +202,48 @@ class Loader {
     }
   }
 
+  void signoffs(const Table& t) {
+    requireHeader(t, {"signoff"});
+    for (const auto& [line, f] : t.rows) {
+      NG_CHECK(!f[0].empty() && f[0].find(' ') == std::string::npos, where(t, line),
+               "a sign-off is one word");
+      impl_.signoffs.insert(f[0]);
+    }
+  }
+
+  void suffixes(const Table& t) {
+    requireHeader(t, {"suffix", "strip"});
+    for (const auto& [line, f] : t.rows) {
+      NG_CHECK(f[1] == "always" || f[1] == "known", where(t, line), "strip must be always or known");
+      NG_CHECK(!f[0].empty() && f[0].find(' ') == std::string::npos, where(t, line),
+               "a suffix is one word");
+      impl_.corporateSuffixes[suffixKey(f[0])] = {!upperInitial(f[0]), f[1] == "always"};
+    }
+  }
+
+  void regions(const Table& t) {
+    requireHeader(t, {"abbreviation", "region"});
+    for (const auto& [line, f] : t.rows) {
+      auto it = impl_.byCanonical.find(f[1]);
+      NG_CHECK(it != impl_.byCanonical.end(), where(t, line), "unknown region '" + f[1] + "'");
+      NG_CHECK(impl_.regionAbbreviations.emplace(suffixKey(f[0]), it->second).second, where(t, line),
+               "duplicate abbreviation '" + f[0] + "'");
+    }
+  }
+
+  void datedAliases(const Table& t) {
+    requireHeader(t, {"alias", "canonical", "from", "until"});
+    auto isoDate = [](const std::string& d) {
+      return d.empty() || (d.size() == 10 && d[4] == '-' && d[7] == '-');
+    };
+    for (const auto& [line, f] : t.rows) {
+      auto it = impl_.byCanonical.find(f[1]);
+      NG_CHECK(it != impl_.byCanonical.end(), where(t, line), "unknown entry '" + f[1] + "'");
+      NG_CHECK(isoDate(f[2]) && isoDate(f[3]), where(t, line), "dates must be YYYY-MM-DD or empty");
+      impl_.datedAliases[foldName(f[0])].push_back({f[2], f[3], it->second});
+    }
+  }
+
   // Canonical names first, then aliases, then demonyms: a name keeps its first, strongest owner.
   void index() {
     for (int pass = 0; pass < 3; ++pass) {
@@ -269,6 +311,11 @@ Lexicon Lexicon::load(const std::string& dataDir) {
     else if (name == "stopwords.tsv") loader.words(t, "word", impl->stopwords);
     else if (name == "common_words.tsv") loader.words(t, "word", impl->commonWords);
     else if (name == "name_particles.tsv") loader.words(t, "particle", impl->particles);
+    else if (name == "signoffs.tsv") loader.signoffs(t);
+    else if (name == "name_titles.tsv") loader.words(t, "title", impl->nameTitles);
+    else if (name == "corporate_suffixes.tsv") loader.suffixes(t);
+    else if (name == "region_abbreviations.tsv") loader.regions(t);
+    else if (name == "dated_aliases.tsv") loader.datedAliases(t);
     else if (t.header.size() >= 2 && t.header[0] == "canonical" && t.header[1] == "type")
       loader.entities(t, name == "states.tsv");
     else NG_THROW(t.path + ":1", "unknown lexicon file: header must start with canonical, type");
@@ -301,6 +348,16 @@ const Lexicon& Lexicon::standard() {
 const LexiconEntry* Lexicon::lookup(std::string_view name) const {
   auto it = impl_->byName.find(foldName(name));
   return it == impl_->byName.end() ? nullptr : &impl_->entries[it->second];
+}
+
+const LexiconEntry* Lexicon::datedLookup(std::string_view alias, std::string_view date) const {
+  if (date.empty() || impl_->datedAliases.empty()) return nullptr;
+  auto it = impl_->datedAliases.find(foldName(alias));
+  if (it == impl_->datedAliases.end()) return nullptr;
+  for (const Impl::DatedAlias& a : it->second)
+    if ((a.from.empty() || a.from <= date) && (a.until.empty() || date <= a.until))
+      return &impl_->entries[a.entry];
+  return nullptr;
 }
 
 const LexiconEntry* Lexicon::entry(std::string_view canonical) const {
@@ -354,6 +411,43 @@ std::optional<EntityType> Lexicon::headType(std::string_view lastWord) const {
   const auto* node = impl_->heads.find(phraseKey(lastWord));
   if (!node || node->value < 0) return std::nullopt;
   return impl_->heads.value(*node).type;
+}
+
+std::string suffixKey(std::string_view word) {
+  std::string key;
+  for (char c : word)
+    if (c != '.') key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  return key;
+}
+
+bool isCorporateSuffix(const Lexicon::Impl& lexicon, std::string_view word) {
+  auto it = lexicon.corporateSuffixes.find(suffixKey(word));
+  return it != lexicon.corporateSuffixes.end() && it->second.always &&
+         (it->second.anyCase || (!word.empty() && word[0] >= 'A' && word[0] <= 'Z'));
+}
+
+std::optional<std::string> Lexicon::withoutCorporateSuffix(std::string_view name,
+                                                           bool* onlyIfKnown) const {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
+    return s;
+  };
+  std::string_view rest = trim(name);
+  bool stripped = false, always = true;
+  for (int n = 0; n < 2; ++n) {  // "Co Ltd", "Corp., Inc."
+    size_t space = rest.rfind(' ');
+    if (space == std::string_view::npos) break;
+    std::string_view word = rest.substr(space + 1);
+    auto it = impl_->corporateSuffixes.find(suffixKey(word));
+    if (it == impl_->corporateSuffixes.end()) break;
+    if (!it->second.anyCase && !(word[0] >= 'A' && word[0] <= 'Z')) break;
+    always = always && it->second.always;
+    rest = trim(rest.substr(0, space));
+    stripped = true;
+  }
+  if (!stripped || rest.empty()) return std::nullopt;
+  if (onlyIfKnown) *onlyIfKnown = !always;
+  return std::string(rest);
 }
 
 std::vector<std::string> Lexicon::allNames() const {

@@ -90,9 +90,27 @@ struct Lexicon::Impl {
   PhraseTable<HeadInfo> heads;
   PhraseTable<CueInfo> cues;
   std::unordered_set<std::string> stopwords, commonWords, particles;
+  std::unordered_set<std::string> nameTitles;  // titles that also start names ("general")
+  std::unordered_set<std::string> signoffs;
+  struct Suffix {
+    bool anyCase = false;  // written in lower case ("plc")
+    bool always = true;    // false: only when the rest is a known name ("Group")
+  };
+  std::unordered_map<std::string, Suffix> corporateSuffixes;  // folded, without dots
+  std::unordered_map<std::string, uint32_t> regionAbbreviations;  // "calif" -> entry
+  struct DatedAlias {
+    std::string from, until;  // ISO dates, inclusive; "" for open
+    uint32_t entry = 0;
+  };
+  std::unordered_map<std::string, std::vector<DatedAlias>> datedAliases;  // foldName(alias)  // "REUTER": as written, case-sensitive
   StringIndex startTokens;             // first tokens of titles, cues, heads, lower-case names
   std::vector<uint8_t> startFlags;     // StartFlag bits per startTokens index
 };
+
+// "N.V." -> "nv", "Corp." -> "corp": the key of a corporate suffix or region abbreviation.
+std::string suffixKey(std::string_view word);
+// "Corp.", "Inc", "plc": a legal form that always ends a company's name (corporate_suffixes.tsv).
+bool isCorporateSuffix(const Lexicon::Impl& lexicon, std::string_view word);
 
 template <typename T>
 bool PhraseTable<T>::insert(const std::string& key, T value) {

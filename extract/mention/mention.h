@@ -71,6 +71,9 @@ class Lexicon {
 
   // Entry by canonical name or any alias/demonym (folded, see foldName); nullptr if unknown.
   const LexiconEntry* lookup(std::string_view name) const;
+  // The entry an alias names at an ISO date when that depends on the date ("EC" in 1987 ->
+  // European Community, data/lexicons/dated_aliases.tsv); nullptr otherwise or for "".
+  const LexiconEntry* datedLookup(std::string_view alias, std::string_view date) const;
   // Entry by exact canonical name.
   const LexiconEntry* entry(std::string_view canonical) const;
   // The state a capital or a demonym stands for ("Moscow" -> Russia entry), else nullptr.
@@ -84,6 +87,11 @@ class Lexicon {
   // The type a name's last word gives it when that word is an organisation, event or
   // facility head ("Standard Oil Co", "Davos Forum"); nullopt for other words.
   std::optional<EntityType> headType(std::string_view lastWord) const;
+  // A company's name without its legal form: "Microsoft Corp." -> "Microsoft", "Sony Corp
+  // Ltd" -> "Sony"; nullopt when the name has none. *onlyIfKnown is set when the suffix
+  // ("Group", "Holdings") may be dropped only if the rest is a name known elsewhere.
+  std::optional<std::string> withoutCorporateSuffix(std::string_view name,
+                                                    bool* onlyIfKnown = nullptr) const;
   // Every name of every entry (for benchmarks that compare with grep -F).
   std::vector<std::string> allNames() const;
 

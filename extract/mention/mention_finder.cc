@@ -41,12 +41,20 @@ void findDefinedAcronyms(Document& doc) {
   }
 }
 
+// "... the company said. REUTER": a sign-off word that ends a paragraph is the agency's tag.
+bool signoffAt(const Document& doc, std::string_view text, uint32_t i) {
+  const text::Token& token = doc.token(i);
+  for (size_t p = token.span.end; p < text.size() && text[p] != '\n'; ++p)
+    if (text[p] != ' ' && text[p] != '\t' && text[p] != '\r') return false;
+  return doc.lex.signoffs.count(std::string(token.text)) > 0;  // few tokens end a paragraph
+}
+
 }  // namespace
 
 MentionFinder::MentionFinder(const Lexicon& lexicon, const tagger::Tagger* tagger)
     : lexicon_(lexicon), tagger_(tagger) {}
 
-std::vector<Mention> MentionFinder::find(std::string_view /*text*/,
+std::vector<Mention> MentionFinder::find(std::string_view text,
                                          const text::Segmentation& seg) const {
   Document doc(lexicon_.impl(), seg);
   for (const text::Sentence& s : seg.sentences) findGazetteer(doc, s);
@@ -81,6 +89,7 @@ std::vector<Mention> MentionFinder::find(std::string_view /*text*/,
     return x.mention.score > y.mention.score;
   });
   std::vector<bool> taken(seg.tokens.size(), false);
+  for (uint32_t t = 0; t < seg.tokens.size(); ++t) taken[t] = signoffAt(doc, text, t);
   std::vector<Mention> out;
   for (uint32_t c : order) {
     Mention& m = doc.candidates[c].mention;

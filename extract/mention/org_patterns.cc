@@ -38,6 +38,12 @@ const LexiconEntry* qualifier(const Document& doc, uint32_t first, uint32_t end)
   return nullptr;
 }
 
+// "Britain's", "Rupert Murdoch's": a known place or person owning what follows.
+bool possessor(const Document& doc, uint32_t i) {
+  const LexiconEntry* e = doc.entryAt(i);
+  return e && (e->type == EntityType::Gpe || e->type == EntityType::Person);
+}
+
 void addBody(Document& doc, uint32_t first, uint32_t end, const HeadInfo& head) {
   const LexiconEntry* q = qualifier(doc, first, end);
   std::string canonical, partOf;
@@ -70,7 +76,7 @@ void processRun(Document& doc, uint32_t s, uint32_t e) {
   }
   if (!head) return;
   // "Ministry of Foreign Affairs of Pakistan", "Department of Homeland Security"
-  if (headEnd < e && doc.folded[headEnd] == "of"sv) {
+  if (headEnd < e && (doc.folded[headEnd] == "of"sv || doc.folded[headEnd] == "for"sv)) {
     uint32_t k = headEnd + 1;
     while (k < e && !doc.titleAt(k, e)) ++k;
     while (k > headEnd && connector(doc.folded[k - 1])) --k;
@@ -80,10 +86,26 @@ void processRun(Document& doc, uint32_t s, uint32_t e) {
   // "Foreign Minister Sergey Lavrov and Defence Ministry".
   uint32_t first = s;
   for (uint32_t k = s; k < headFirst; ++k) {
-    if (uint32_t n = doc.titleAt(k, headFirst)) first = k + n;
+    uint32_t n = doc.titleAt(k, headFirst);
+    if (n && !(k == s && n == 1 && doc.nameTitle(k))) first = k + n;  // not "General" Motors Corp
     const LexiconEntry* entry = doc.entryAt(k);
     if (entry && entry->type == EntityType::Person) first = k + 1;
     if (doc.folded[k] == "and"sv && k > s && doc.entryAt(k - 1)) first = k + 1;
+  }
+  // "San Francisco's Moscone Center", "Britain's Hanson Plc": a place's or person's possessive
+  // qualifies a name that is not a state body; it is not part of it.
+  if (head->canonical.empty())
+    for (uint32_t k = first + 1; k < headFirst; ++k)
+      if (doc.folded[k] == "'s"sv && possessor(doc, k - 1))
+        first = k + 1;
+  // "Netscape Communications Corp. and Novell Inc.": two companies, each closed by its legal form
+  for (uint32_t k = first + 2; k + 1 < headFirst; ++k) {
+    const HeadInfo* left = nullptr;
+    if ((doc.folded[k] == "and"sv || doc.folded[k] == "&"sv) &&
+        isCorporateSuffix(doc.lex, doc.token(k - 1).text) && doc.headAt(k - 1, k, &left)) {
+      addBody(doc, first, k, *left);
+      first = k + 1;
+    }
   }
   while (first < headFirst && connector(doc.folded[first])) ++first;
   if (headEnd - first < 2) return;

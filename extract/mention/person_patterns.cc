@@ -122,7 +122,11 @@ void findPersons(Document& doc, const text::Sentence& s) {
     const TitleEntry* title = nullptr;
     if (uint32_t n = doc.titleAt(i, end, &title)) {
       uint32_t e = nameForward(doc, i + n, end);
-      if (e > i + n) addPerson(doc, s, i + n, e, 0.9f, true);
+      // "General Motors Corp": before a company's head the title word is part of its name
+      const HeadInfo* head = nullptr;
+      bool company = n == 1 && doc.nameTitle(i) && e < end && doc.headAt(e, end, &head) &&
+                     head->type == EntityType::Org;
+      if (e > i + n && !company) addPerson(doc, s, i + n, e, 0.9f, true);
     }
     const CueInfo* cue = nullptr;
     if (uint32_t n = doc.cueAt(i, end, &cue)) {

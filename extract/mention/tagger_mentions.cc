@@ -71,8 +71,11 @@ void findTagged(Document& doc, const text::Sentence& sentence, const tagger::Tag
     const LexiconEntry* known = found == doc.lex.byName.end() ? nullptr : &doc.lex.entries[found->second];
     auto type = ourType(typed, known);
     if (!type) continue;
+    // "General Motors", "Prince Edward Island": when the tagger reads a title word as the start
+    // of a name, its span competes with the person pattern's "Motors" by length.
+    bool titled = *type != EntityType::Person && doc.nameTitle(first) && end - first > 1;
     doc.add(first, end, *type, MentionKind::Tagger, known ? known->canonical : std::string(), 0.7f,
-            Source::Tagger);
+            titled ? Source::Pattern : Source::Tagger);
   }
 }
 

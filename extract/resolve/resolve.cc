@@ -78,6 +78,23 @@ std::string qualifiedBody(const std::vector<Mention>& mentions, size_t i, const 
   return "";
 }
 
+// "Microsoft Corp." and "Microsoft Corp" are "Microsoft" (the lexicon's name when it knows the
+// company); "Virgin Group" is "Virgin" only when "Virgin" is known. "" when no suffix applies.
+std::string companyName(const std::string& surface, const Resolution& r,
+                        const mention::Lexicon& lexicon, EntityType* type) {
+  bool onlyIfKnown = false;
+  std::optional<std::string> base = lexicon.withoutCorporateSuffix(surface, &onlyIfKnown);
+  if (!base) return "";
+  if (const mention::LexiconEntry* entry = lexicon.lookup(*base)) {
+    if (entry->type != EntityType::Org) return "";
+    *type = EntityType::Org;
+    return entry->canonical;
+  }
+  if (onlyIfKnown && r.find(foldName(*base)) < 0) return "";
+  *type = EntityType::Org;
+  return *base;
+}
+
 }  // namespace
 
 int Resolution::find(std::string_view key) const {
@@ -95,7 +112,8 @@ int Resolution::ensure(const std::string& canonical, EntityType type) {
 }
 
 Resolution resolveMentions(const std::vector<Mention>& mentions, std::string_view text,
-                           const text::Segmentation& seg, const mention::Lexicon& lexicon) {
+                           const text::Segmentation& seg, const mention::Lexicon& lexicon,
+                           std::string_view date) {
   Resolution r;
   r.entity_of_mention.assign(mentions.size(), -1);
   std::unordered_map<std::string, int> acronymOf;  // folded acronym -> entity
@@ -116,8 +134,24 @@ Resolution resolveMentions(const std::vector<Mention>& mentions, std::string_vie
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     std::string surface = surfaceOf(m, text);
+    // "The European Community (EC) ... the EC's": the document's own definition of an acronym
+    // beats the lexicon's reading of it.
+    if (m.end_token == m.first_token + 1) {
+      auto defined = acronymOf.find(foldName(surface));
+      if (defined != acronymOf.end()) {
+        addMention(i, defined->second, surface);
+        continue;
+      }
+    }
     std::string canonical = m.canonical;
     EntityType type = m.type;
+    if (m.kind != MentionKind::Demonym)
+      if (const mention::LexiconEntry* dated = lexicon.datedLookup(surface, date)) {
+        canonical = dated->canonical;
+        type = dated->type;
+      }
+    if (canonical.empty() && type != EntityType::Gpe && type != EntityType::Loc)
+      canonical = companyName(surface, r, lexicon, &type);
     if (canonical.empty()) {
       if (const mention::LexiconEntry* entry = lexicon.lookup(surface)) {
         canonical = entry->canonical;

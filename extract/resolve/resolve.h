@@ -32,8 +32,10 @@ struct Resolution {
   int find(std::string_view key) const;  // -1 if absent
 };
 
+// date: the document's ISO date ("" if unknown), for aliases that change meaning over time.
 Resolution resolveMentions(const std::vector<mention::Mention>& mentions, std::string_view text,
-                           const text::Segmentation& seg, const mention::Lexicon& lexicon);
+                           const text::Segmentation& seg, const mention::Lexicon& lexicon,
+                           std::string_view date = {});
 
 // --- Coreference within a document (coref.cc): which mentions, named or not, speak of the
 // same thing. Names join by their words, descriptions ("the country", "the union") by their

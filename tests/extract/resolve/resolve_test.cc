@@ -13,7 +13,7 @@ const mention::Lexicon& lexicon() {
 }
 
 // Entities of a text, each with its mention count; one body span per line.
-Resolution resolveText(const std::string& text) {
+Resolution resolveText(const std::string& text, const std::string& date = "") {
   std::vector<Span> body;
   size_t start = 0;
   while (start < text.size()) {
@@ -25,7 +25,7 @@ Resolution resolveText(const std::string& text) {
   text::Segmentation seg = text::segment(text, body);
   mention::MentionFinder finder(lexicon());
   std::vector<mention::Mention> mentions = finder.find(text, seg);
-  return resolveMentions(mentions, text, seg, lexicon());
+  return resolveMentions(mentions, text, seg, lexicon(), date);
 }
 
 const Entity* entity(const Resolution& r, const std::string& name) {
@@ -69,7 +69,7 @@ TEST(ResolveTest, ParentheticalAcronymNamesTheEntityBeforeIt) {
 
 TEST(ResolveTest, CompanyNamesAreOrganisations) {
   Resolution r = resolveText("Brandwijk Oil Co said it would cut output.");
-  const Entity* company = entity(r, "Brandwijk Oil Co");
+  const Entity* company = entity(r, "Brandwijk Oil");  // without its legal form
   ASSERT_NE(company, nullptr);
   EXPECT_EQ(company->type, EntityType::Org);
 }
@@ -81,6 +81,40 @@ TEST(ResolveTest, UnqualifiedMinistryBelongsToTheStateOfItsSentence) {
   const Entity* ministry = entity(named, "Egyptian Foreign Ministry");
   ASSERT_NE(ministry, nullptr);
   EXPECT_EQ(ministry->mentions, 2);
+}
+
+TEST(ResolveTest, LegalFormsNameOneCompany) {
+  Resolution r = resolveText("Quillfeather Instruments Corp. said sales rose.\n"
+                             "Quillfeather Instruments Corp had warned in May.");
+  const Entity* company = entity(r, "Quillfeather Instruments");
+  ASSERT_NE(company, nullptr);
+  EXPECT_EQ(company->type, EntityType::Org);
+  EXPECT_EQ(company->mentions, 2);
+  EXPECT_EQ(r.entities.size(), 1u);
+  // a known company keeps the lexicon's name
+  r = resolveText("Reuters Holdings Plc reported profits.");
+  EXPECT_NE(entity(r, "Reuters"), nullptr);
+}
+
+TEST(ResolveTest, GroupIsDroppedOnlyFromAKnownName) {
+  Resolution r = resolveText("Analysts at the Ashcombe Group said the bond would sell.");
+  EXPECT_NE(entity(r, "Ashcombe Group"), nullptr);
+  EXPECT_EQ(entity(r, "Ashcombe"), nullptr);
+}
+
+TEST(ResolveTest, DatedAliasFollowsTheDocumentDate) {
+  const std::string text = "The EC imposed duties on imported steel tubes.";
+  EXPECT_NE(entity(resolveText(text, "1986-04-02"), "European Community"), nullptr);
+  EXPECT_NE(entity(resolveText(text, "2004-04-02"), "European Commission"), nullptr);
+  EXPECT_NE(entity(resolveText(text), "European Commission"), nullptr);  // no date: the default
+}
+
+TEST(ResolveTest, DocumentDefinitionOfAnAcronymBeatsTheLexicon) {
+  Resolution r = resolveText("The Eastern Caribbean Fisheries Commission (PA) met.\nThe PA said quotas would fall.");
+  const Entity* board = entity(r, "Eastern Caribbean Fisheries Commission");
+  ASSERT_NE(board, nullptr);
+  EXPECT_EQ(board->mentions, 2);
+  EXPECT_EQ(entity(r, "Palestinian Authority"), nullptr);
 }
 
 }  // namespace
