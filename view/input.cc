@@ -69,6 +69,7 @@ graph::KnowledgeGraph fromGraphML(const eval::Graph& in, const std::string& path
     graph::RelationProps r;
     r.relation = edge.relation.empty() ? std::string(Ontology::kCooccurs) : edge.relation;
     r.negated = edge.negated;
+    r.modality = parseModality(value(edge.data, "modality")).value_or(Modality::Asserted);
     r.weight = number(edge.data, "weight");
     r.confidence = number(edge.data, "confidence");
     r.documents.insert(edge.documents.begin(), edge.documents.end());

@@ -137,7 +137,8 @@ class DataWriter {
                   size_t ta = rank_[target(a, g)], tb = rank_[target(b, g)];
                   if (ta != tb) return ta < tb;
                   if (int c = g[a].relation.compare(g[b].relation)) return c < 0;
-                  return g[a].negated < g[b].negated;
+                  if (g[a].negated != g[b].negated) return g[a].negated < g[b].negated;
+                  return g[a].modality < g[b].modality;
                 });
     }
     for (graph::Edge e : edges_) {
@@ -263,6 +264,7 @@ class DataWriter {
           .integer("t", static_cast<long long>(rank_[target(e, g_)]))
           .integer("r", static_cast<long long>(relations_.at(r.relation)))
           .boolean("negated", r.negated)
+          .text("modality", toString(r.modality))
           .number("weight", r.weight)
           .number("confidence", r.confidence)
           .integer("documents", static_cast<long long>(r.documents.size()))

@@ -255,6 +255,30 @@ TEST(ViewInputTest, ReadsGraphMLAsNewsgraphWritesIt) {
   EXPECT_TRUE(hostile);
 }
 
+// A plan stays a plan from the store or a GraphML file to the page, which draws it apart.
+TEST(ViewPageTest, EdgesCarryTheirModality) {
+  graph::KnowledgeGraph kg = sampleGraph();
+  extract::DocumentFacts plan;
+  plan.id = "doc2.txt";
+  plan.entities = {{"sergey lavrov", "Sergey Lavrov", EntityType::Person, {}, 1},
+                   {"kabul", "Kabul", EntityType::Gpe, {}, 1}};
+  plan.relations = {{0, 1, "VISITS", false, 0.8f, "Lavrov plans to visit Kabul.", Modality::Planned}};
+  kg.addDocument(plan);
+  std::ostringstream xml;
+  exporter::write(kg, exporter::Format::GraphML, xml);
+  for (const graph::KnowledgeGraph& from : {kg, readGraph(tempFile("plan.graphml", xml.str()))}) {
+    rapidjson::Document data = pageData(render(from));
+    int planned = 0, asserted = 0;
+    for (const auto& e : data["edges"].GetArray()) {
+      std::string modality = e["modality"].GetString();
+      planned += modality == "planned";
+      asserted += modality == "asserted";
+    }
+    EXPECT_EQ(planned, 1);
+    EXPECT_EQ(asserted, 4);
+  }
+}
+
 TEST(ViewInputTest, BadInputsSayWhatIsWrong) {
   EXPECT_THROW(readGraph("/nonexistent/world.db"), Error);
   EXPECT_THROW(readGraph("/nonexistent/world.graphml"), Error);
