@@ -266,8 +266,8 @@ int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
   buildOptions.cooccurrence = !options.noCooccurrence;
   buildOptions.tagger = !options.noTagger;
   buildOptions.jobs = options.jobs;
-  buildOptions.limits.maxDocumentBytes = static_cast<size_t>(options.maxDocumentMb) << 20;
-  buildOptions.limits.maxLineBytes = static_cast<size_t>(options.maxLineMb) << 20;
+  buildOptions.read.limits.maxDocumentBytes = static_cast<size_t>(options.maxDocumentMb) << 20;
+  buildOptions.read.limits.maxLineBytes = static_cast<size_t>(options.maxLineMb) << 20;
   if (!options.shard.empty()) buildOptions.shard = pipeline::parseShard(options.shard);
   buildOptions.read.dateField = options.dateField;
   buildOptions.read.dateOrder = options.dateOrder == "mdy"   ? corpus::DateOrder::MonthFirst

@@ -65,9 +65,7 @@ BuildStats runPipeline(const std::vector<std::string>& inputs, const BuildOption
   auto start = Clock::now();
   auto lastReport = start;
 
-  corpus::ReadOptions read = options.read;
-  read.limits = options.limits;
-  corpus::CorpusReader reader(inputs, read, options.stop);
+  corpus::CorpusReader reader(inputs, options.read, options.stop);
   auto produce = [&](const std::function<void(Item&&)>& push) {
     reader.read(
         [&](corpus::Document&& doc) {

@@ -66,9 +66,8 @@ struct BuildOptions {
   bool cooccurrence = true;
   bool tagger = true;          // the statistical NER tagger beside lexicons and patterns
   int jobs = 0;                // extraction threads; 0 = availableCores(), at most maxJobs()
-  corpus::ReadLimits limits;   // largest document and JSONL line the reader accepts
   std::optional<Shard> shard;  // keep only this shard's documents
-  corpus::ReadOptions read;    // the date field and day/month order of the records
+  corpus::ReadOptions read;    // date field and day/month order; largest document and line
   // Called on the calling thread about every progressInterval (and not at all when empty).
   std::function<void(const Progress&)> onProgress;
   std::chrono::milliseconds progressInterval{3000};
