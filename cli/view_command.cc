@@ -27,7 +27,8 @@ void runView(const ViewOptions& options) {
   auto seconds = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
-  graph::KnowledgeGraph kg = filtered(view::readGraph(options.input), options.filter);
+  graph::KnowledgeGraph kg =
+      view::readPageGraph(options.input, toFilter(options.filter), options.maxNodes);
   spdlog::debug("read {} entities and {} relations in {:.3f} s", num_vertices(kg.graph()),
                 num_edges(kg.graph()), seconds());
   view::PageOptions page;

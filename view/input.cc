@@ -11,6 +11,8 @@
 namespace newsgraph::view {
 namespace {
 
+bool isStore(std::string_view path);
+
 bool endsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
@@ -80,15 +82,34 @@ graph::KnowledgeGraph fromGraphML(const eval::Graph& in, const std::string& path
   return kg;
 }
 
+bool isStore(std::string_view path) {
+  return endsWith(path, ".db") || endsWith(path, ".sqlite") || endsWith(path, ".sqlite3");
+}
+
 }  // namespace
 
 graph::KnowledgeGraph readGraph(const std::string& path) {
-  if (endsWith(path, ".db") || endsWith(path, ".sqlite") || endsWith(path, ".sqlite3"))
-    return store::Store::open(path).load();
+  if (isStore(path)) return store::Store::open(path).load();
   if (endsWith(path, ".graphml") || endsWith(path, ".xml"))
     return fromGraphML(eval::readGraphML(path), path);
   NG_THROW(path, "cannot tell the input format from the name; give a store (.db, .sqlite) or "
                  "a GraphML file (.graphml)");
+}
+
+graph::KnowledgeGraph readPageGraph(const std::string& path, const query::Filter& filter,
+                                    size_t maxNodes) {
+  if (isStore(path) && filter.since.empty() && filter.until.empty() && filter.ego.empty()) {
+    store::Selection s;
+    s.count = maxNodes * PageOptions::kEmbedFactor;
+    s.relations = filter.relations;
+    s.types = filter.types;
+    s.modalities = filter.modalities;
+    s.cooccurrence = !filter.noCooccurrence;
+    s.minWeight = filter.minWeight;
+    s.typedEvidence = true;
+    return store::Store::open(path).loadMostConnected(s);
+  }
+  return query::applyFilter(readGraph(path), filter);
 }
 
 }  // namespace newsgraph::view

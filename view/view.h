@@ -14,6 +14,7 @@
 #include <string>
 
 #include "graph/graph.h"
+#include "graph/query/query.h"
 
 namespace newsgraph::view {
 
@@ -56,5 +57,13 @@ void writePage(const graph::KnowledgeGraph& kg, const PageAssets& assets,
 // as newsgraph writes them). Throws Error for another extension, a missing or unreadable
 // file, a bad store or malformed GraphML.
 graph::KnowledgeGraph readGraph(const std::string& path);
+
+// What a page of MAX_NODES shows of PATH, filtered by FILTER: from a store, unless the
+// filter has a date range or an ego entity, only the entities the page holds (ranked in SQL
+// as writePage ranks them) and the relations between them are read, the typed ones with
+// every evidence sentence; otherwise the whole graph, filtered (at most kMaxEvidence
+// sentences an edge). Either way the page shows the same entities and edges.
+graph::KnowledgeGraph readPageGraph(const std::string& path, const query::Filter& filter,
+                                    size_t maxNodes);
 
 }  // namespace newsgraph::view

@@ -10,21 +10,13 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "graph/store/rows.h"
 #include "graph/store/schema.h"
 #include "graph/store/sqlite.h"
 
 namespace newsgraph::store {
 namespace {
 
-template <typename F>
-void forEachItem(std::string_view list, char separator, F&& visit) {
-  while (!list.empty()) {
-    size_t end = list.find(separator);
-    visit(list.substr(0, end));
-    if (end == std::string_view::npos) break;
-    list.remove_prefix(end + 1);
-  }
-}
 
 uint32_t bigEndian(const unsigned char* p, int bytes) {
   uint32_t value = 0;
@@ -77,17 +69,7 @@ void checkIdentity(Database& db) {
            "unsupported store schema version " + std::to_string(version));
 }
 
-EntityType parseType(std::string_view name, const std::string& path) {
-  std::optional<EntityType> type = parseEntityType(name);
-  NG_CHECK(type, path, "the store is corrupted (entity type '" + std::string(name) + "')");
-  return *type;
-}
 
-Modality parseStoredModality(std::string_view name, const std::string& path) {
-  std::optional<Modality> modality = parseModality(name);
-  NG_CHECK(modality, path, "the store is corrupted (modality '" + std::string(name) + "')");
-  return *modality;
-}
 
 }  // namespace
 
@@ -164,138 +146,6 @@ void Store::finish() {
   NG_CHECK(std::rename(tempPath_.c_str(), path_.c_str()) == 0, path_,
            "cannot rename " + tempPath_ + " into place");
   tempPath_.clear();
-}
-
-graph::KnowledgeGraph Store::load() const {
-  graph::KnowledgeGraph kg;
-  kg.reserve(static_cast<size_t>(db_->queryInt("SELECT count(*) FROM entities")),
-             static_cast<size_t>(db_->queryInt("SELECT count(*) FROM relations")));
-  // Entity ids are dense row ids: vectors map them to vertices and aliases without hashing.
-  std::vector<graph::Vertex> vertexOf(
-      static_cast<size_t>(db_->queryInt("SELECT coalesce(max(id), 0) + 1 FROM entities")),
-      graph::Graph::null_vertex());
-  std::vector<std::set<std::string>> aliases(vertexOf.size());
-  {
-    // The primary key (entity_id, alias) returns each entity's aliases sorted.
-    Statement select(*db_, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
-    while (select.step()) {
-      auto id = static_cast<size_t>(select.integer(0));
-      NG_CHECK(id < aliases.size(), path_, "the store is corrupted (an alias of a missing entity)");
-      aliases[id].emplace_hint(aliases[id].end(), select.text(1));
-    }
-  }
-  {
-    // First appearance order (document id, position) gives the vertex order, and so the
-    // direction of symmetric edges, of a graph built directly from the same documents.
-    Statement select(*db_,
-                     "SELECT id, key, name, type, mentions, first_seen, last_seen, documents "
-                     "FROM entities ORDER BY first_document, first_position");
-    while (select.step()) {
-      graph::EntityProps e;
-      auto id = static_cast<size_t>(select.integer(0));
-      NG_CHECK(id < vertexOf.size(), path_, "the store is corrupted (entity id)");
-      e.key = select.text(1);
-      e.label = select.text(2);
-      e.type = parseType(select.text(3), path_);
-      e.mentions = static_cast<int>(select.integer(4));
-      e.first_seen = select.text(5);
-      e.last_seen = select.text(6);
-      forEachItem(select.text(7), kUnitSeparator,
-                  [&](std::string_view d) { e.documents.emplace_hint(e.documents.end(), d); });
-      e.aliases = std::move(aliases[id]);
-      vertexOf[id] = kg.addEntity(std::move(e));
-    }
-  }
-  struct Row {
-    graph::Vertex subject, object;
-    graph::RelationProps props;
-  };
-  std::vector<Row> rows;
-  rows.reserve(static_cast<size_t>(db_->queryInt("SELECT count(*) FROM relations")));
-  const Ontology& ontology = Ontology::standard();
-  Statement select(*db_,
-                   "SELECT subject_id, object_id, relation, negated, weight, confidence, date, "
-                   "documents, evidence, modality FROM relations");
-  while (select.step()) {
-    auto subject = static_cast<size_t>(select.integer(0));
-    auto object = static_cast<size_t>(select.integer(1));
-    NG_CHECK(subject < vertexOf.size() && object < vertexOf.size() &&
-                 vertexOf[subject] != graph::Graph::null_vertex() &&
-                 vertexOf[object] != graph::Graph::null_vertex(),
-             path_, "the store is corrupted (a relation refers to a missing entity)");
-    Row& row = rows.emplace_back();
-    graph::RelationProps& r = row.props;
-    r.relation = select.text(2);
-    r.negated = select.integer(3) != 0;
-    r.modality = parseStoredModality(select.text(9), path_);
-    r.weight = select.real(4);
-    r.confidence = select.real(5);
-    r.date = select.text(6);
-    forEachItem(select.text(7), kUnitSeparator,
-                [&](std::string_view d) { r.documents.emplace_hint(r.documents.end(), d); });
-    forEachItem(select.text(8), kRecordSeparator, [&](std::string_view item) {
-      graph::Evidence& ev = r.evidence.emplace_back();
-      int field = 0;
-      forEachItem(item, kUnitSeparator, [&](std::string_view value) {
-        (field == 0 ? ev.document : field == 1 ? ev.date : ev.sentence) = value;
-        ++field;
-      });
-    });
-    row.subject = vertexOf[subject];
-    row.object = vertexOf[object];
-    if (row.object < row.subject && ontology.symmetric(r.relation))
-      std::swap(row.subject, row.object);
-  }
-  // In the graph's own edge order (by subject, then object), each insertion lands next to
-  // the previous one in the graph's edge index, which stays in cache: several times faster
-  // than row order on large graphs. Small keys are sorted, not the rows.
-  struct Key {
-    graph::Vertex subject, object;
-    size_t row;
-  };
-  std::vector<Key> order;
-  order.reserve(rows.size());
-  for (size_t i = 0; i < rows.size(); ++i) order.push_back({rows[i].subject, rows[i].object, i});
-  std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
-    return std::tie(a.subject, a.object, a.row) < std::tie(b.subject, b.object, b.row);
-  });
-  {
-    std::vector<std::pair<size_t, size_t>> degree(num_vertices(kg.graph()));
-    for (const Key& key : order) {
-      ++degree[key.subject].first;
-      ++degree[key.object].second;
-    }
-    for (size_t v = 0; v < degree.size(); ++v)
-      kg.reserveDegree(v, degree[v].first, degree[v].second);
-  }
-  // A valid store holds one row per (subject, object, relation, negated, modality) and each
-  // symmetric pair once (the writer orders it by key), so its edges skip the graph's
-  // duplicate look-up; a store that breaks this (edited by hand) takes the merging path instead.
-  bool unique = true;
-  for (size_t k = 1; k < order.size() && unique; ++k) {
-    for (size_t j = k; j-- > 0 && order[j].subject == order[k].subject &&
-                       order[j].object == order[k].object;) {
-      const graph::RelationProps& a = rows[order[j].row].props;
-      const graph::RelationProps& b = rows[order[k].row].props;
-      if (a.relation == b.relation && a.negated == b.negated && a.modality == b.modality)
-        unique = false;
-    }
-  }
-  // Rows are visited in key order, not memory order: fetch a few rows ahead (all the cache
-  // lines of one) so that reading them does not stall each insertion.
-  constexpr size_t kPrefetch = 8;
-  for (size_t k = 0; k < order.size(); ++k) {
-    if (k + kPrefetch < order.size()) {
-      const char* ahead = reinterpret_cast<const char*>(&rows[order[k + kPrefetch].row]);
-      for (size_t line = 0; line < sizeof(Row); line += 64) __builtin_prefetch(ahead + line);
-    }
-    const Key& key = order[k];
-    if (unique)
-      kg.appendRelation(key.subject, key.object, std::move(rows[key.row].props));
-    else
-      kg.addRelation(key.subject, key.object, std::move(rows[key.row].props));
-  }
-  return kg;
 }
 
 Summary Store::summary() const {

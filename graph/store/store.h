@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +49,19 @@ struct Statistics {
   std::vector<Ranked> topByDegree;  // most connected first, ties by key
   size_t components = 0;            // connected components, relations taken both ways
   size_t largestComponent = 0;      // entities in the largest one
+};
+
+// What loadMostConnected reads; empty sets select everything.
+struct Selection {
+  size_t count = 0;
+  std::set<std::string> relations;  // ontology names or CO_OCCURS
+  std::set<EntityType> types;
+  std::set<Modality> modalities;
+  bool cooccurrence = true;
+  double minWeight = 0;
+  // Typed relations with every evidence sentence, not only the first kMaxEvidence (a news
+  // archive has few typed sentences; co-occurrence edges have thousands).
+  bool typedEvidence = false;
 };
 
 class Database;
@@ -93,8 +107,15 @@ class Store {
   };
   Writer write();
 
-  // The stored graph; throws Error on a corrupted store.
+  // The stored graph; throws Error on a corrupted store (any value no writer stores).
   graph::KnowledgeGraph load() const;
+  // The part of the stored graph a page of SELECTION.count entities shows, read without
+  // loading the rest: the relations that pass the selection and, among the entities of the
+  // selected types, the count with most typed relations, then most co-occurrences, then
+  // most mentions, then by key (degrees over those relations; with a relation, weight or
+  // co-occurrence filter, entities left without relations are left out). Equal to
+  // load(), filtered so and cut to those entities (but for typedEvidence).
+  graph::KnowledgeGraph loadMostConnected(const Selection& selection) const;
   Summary summary() const;
   Statistics statistics(size_t top = 10) const;
   // Renames a created store into place (no-op for an opened one) and closes it.
@@ -105,6 +126,8 @@ class Store {
   // logged: opened for writing, in write-ahead-log mode until closed.
   Store(std::unique_ptr<Database> db, std::string path, std::string tempPath, bool logged = false);
   void closeLog();
+  graph::KnowledgeGraph loadSelected(const std::string& ids, const std::string& conditions,
+                                     bool typedEvidence) const;
   // The facts of every document, by document id, as they were added.
   void forEachDocument(const std::function<void(extract::DocumentFacts&&)>& visit) const;
   std::unique_ptr<Database> db_;

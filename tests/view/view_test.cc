@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "export/export.h"
+#include "graph/store/store.h"
 #include "view/view.h"
 
 namespace newsgraph::view {
@@ -289,6 +290,94 @@ TEST(ViewInputTest, BadInputsSayWhatIsWrong) {
     EXPECT_NE(e.message().find("cannot tell the input format"), std::string::npos) << e.message();
   }
   EXPECT_THROW(readGraph(tempFile("broken.graphml", "<graphml><graph>")), Error);
+}
+
+// A store of many documents over a pool of entities, with every kind of relation the
+// selection can filter on: typed and co-occurring, modalities, weights, types, loops.
+std::string sampleStore() {
+  std::string path = (fs::temp_directory_path() / "newsgraph_view_test" / "many.db").string();
+  fs::create_directories(fs::path(path).parent_path());
+  fs::remove(path);
+  store::Store store = store::Store::create(path);
+  store::Store::Writer writer = store.write();
+  const EntityType types[] = {EntityType::Person, EntityType::Org, EntityType::Gpe};
+  const char* relations[] = {"MEETS", "HOSTS", "SANCTIONS", "CO_OCCURS", "CO_OCCURS"};
+  const Modality modalities[] = {Modality::Asserted, Modality::Asserted, Modality::Planned,
+                                 Modality::Threatened};
+  uint32_t seed = 7;
+  auto next = [&](uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  for (int d = 0; d < 60; ++d) {
+    extract::DocumentFacts facts;
+    facts.id = "doc" + std::to_string(d) + ".txt";
+    facts.date = "2023-0" + std::to_string(1 + d % 9) + "-1" + std::to_string(d % 10);
+    for (int i = 0; i < 6; ++i) {
+      uint32_t e = next(40);
+      std::string name = "Entity " + std::to_string(e);
+      facts.entities.push_back({foldName(name), name, types[e % 3], {}, 1 + int(next(3))});
+    }
+    // One pair met in every document: an edge with more sentences than a full load keeps.
+    for (const char* name : {"Entity 0", "Entity 1"})
+      facts.entities.push_back({foldName(name), name, EntityType::Person, {}, 1});
+    facts.relations.push_back({6, 7, "MEETS", false, 0.9f, "They met again.", Modality::Asserted});
+    for (int k = 0; k < 8; ++k) {
+      int s = static_cast<int>(next(6)), o = static_cast<int>(next(6));
+      facts.relations.push_back({s, o, relations[next(5)], next(7) == 0, 0.8f,
+                                 "Sentence " + std::to_string(d) + "." + std::to_string(k),
+                                 modalities[next(4)]});
+    }
+    writer.add(facts);
+  }
+  // Entities that only co-occur, and one without any relation.
+  extract::DocumentFacts loners;
+  loners.id = "loners.txt";
+  for (const char* name : {"Loner A", "Loner B", "Loner C"})
+    loners.entities.push_back({foldName(name), name, EntityType::Org, {}, 9});
+  loners.relations.push_back({0, 1, "CO_OCCURS", false, 1.0f, "Loner A and Loner B."});
+  writer.add(loners);
+  writer.commit();
+  store.finish();
+  return path;
+}
+
+TEST(ViewInputTest, PageFromPartOfAStoreEqualsPageFromAllOfIt) {
+  std::string path = sampleStore();
+  graph::KnowledgeGraph all = store::Store::open(path).load();
+  ASSERT_GT(num_vertices(all.graph()), 30u);
+  std::vector<query::Filter> filters(7);
+  size_t manyEvidence = 0;
+  filters[1].modalities = {};
+  filters[2].noCooccurrence = true;
+  filters[3].types = {EntityType::Person, EntityType::Gpe};
+  filters[4].relations = {"MEETS", "CO_OCCURS"};
+  filters[5].minWeight = 2;
+  filters[6].modalities = {Modality::Planned, Modality::Threatened};
+  filters[6].types = {EntityType::Org};
+  for (size_t f = 0; f < filters.size(); ++f)
+    for (size_t maxNodes : {1, 3, 8, 100}) {
+      PageOptions options;
+      options.maxNodes = maxNodes;
+      std::string expected = render(query::applyFilter(all, filters[f]), options);
+      graph::KnowledgeGraph part = readPageGraph(path, filters[f], maxNodes);
+      // Typed edges come with every sentence, the first of them those the full load has.
+      for (auto e : boost::make_iterator_range(edges(part.graph()))) {
+        std::vector<graph::Evidence>& evidence = part.graph()[e].evidence;
+        if (part.graph()[e].relation != "CO_OCCURS")
+          EXPECT_GE(evidence.size(), part.graph()[e].documents.size());
+        manyEvidence += evidence.size() > graph::kMaxEvidence;
+        if (evidence.size() > graph::kMaxEvidence) evidence.resize(graph::kMaxEvidence);
+      }
+      EXPECT_EQ(render(part, options), expected)
+          << "filter " << f << ", " << maxNodes << " nodes";
+      EXPECT_GT(pageData(expected)["nodes"].Size(), 0u);
+    }
+  EXPECT_GT(manyEvidence, 0u);
+  // A filter that needs the whole graph (dates, ego) reads it whole, with the same result.
+  query::Filter dated;
+  dated.since = "2023-05";
+  EXPECT_EQ(render(readPageGraph(path, dated, 5)), render(query::applyFilter(all, dated)));
 }
 
 }  // namespace
