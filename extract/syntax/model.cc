@@ -34,16 +34,15 @@ void SyntaxModel::Impl::analyze(const std::string_view* words, size_t count, boo
     ws.lemmaEnd.resize(size);
   }
   describeWords(words, size, clusters, ws.info.data());
-  int32_t scores[kMaxLabels];
+  int32_t scores[2 * kMaxLabels];
+  const int xposCount = static_cast<int>(xpos.size()), uposCount = static_cast<int>(upos.size());
   for (int i = 0; i < n; ++i) {
     const int count = taggerFeatures(ws.info.data(), n, i, ws.xpos.data(), ws.upos.data(),
-                                     xposWeights.hashBits(), ws.features);
-    std::fill(scores, scores + kMaxLabels, 0);
-    xposWeights.score(ws.features, count, scores);
-    ws.xpos[i] = static_cast<uint8_t>(argmax(scores, xposWeights.width()));
-    std::fill(scores, scores + kMaxLabels, 0);
-    uposWeights.score(ws.features, count, scores);
-    ws.upos[i] = static_cast<uint8_t>(argmax(scores, uposWeights.width()));
+                                     tagWeights.hashBits(), ws.features);
+    std::fill(scores, scores + xposCount + uposCount, 0);
+    tagWeights.score(ws.features, count, scores);
+    ws.xpos[i] = static_cast<uint8_t>(argmax(scores, xposCount));
+    ws.upos[i] = static_cast<uint8_t>(argmax(scores + xposCount, uposCount));
   }
   out->lemmaText.clear();
   for (int i = 0; i < n; ++i) {

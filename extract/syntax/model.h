@@ -1,5 +1,5 @@
 #pragma once
-// Private: what a syntax model holds (label names, word clusters, lemma tables, the four
+// Private: what a syntax model holds (label names, word clusters, lemma tables, the three
 // weight tables) and its file format.
 
 #include <memory>
@@ -22,7 +22,9 @@ struct SyntaxModel::Impl {
   int properNoun = -1;     // upos id of "PROPN" (its lemmas keep their case)
   HashIndex<ClusterIds> clusters;  // by hash of the word
   Lemmatizer lemmatizer;
-  SparseWeights uposWeights, xposWeights, actionWeights, labelWeights;
+  // The tagger's XPOS columns, then its UPOS columns: both read the same rows at one look-up.
+  SparseWeights tagWeights;
+  SparseWeights actionWeights, labelWeights;
 
   // words: n views.
   void analyze(const std::string_view* words, size_t n, bool parse, SentenceParse* out) const;

@@ -1,6 +1,7 @@
 // The syntax model file: magic, version, sizes, a zlib block, the FNV hash of the block.
 // The block holds the label names, the clusters and lemma tables by hash (sorted, so the
 // same model gives the same bytes) and the non-zero weight rows.
+#include <spdlog/spdlog.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -112,11 +113,12 @@ void putWeights(Writer& w, const SparseWeights& table) {
   w.put<uint64_t>(table.rowCount());
   uint32_t last = 0;
   table.forEachRow([&](uint32_t index, const int16_t* values) {
-    uint64_t mask = 0;
-    for (int y = 0; y < table.width(); ++y) mask |= uint64_t(values[y] != 0) << y;
+    uint64_t mask[2] = {0, 0};
+    for (int y = 0; y < table.width(); ++y) mask[y / 64] |= uint64_t(values[y] != 0) << (y % 64);
     w.put<uint32_t>(index - last);
     last = index;
-    w.put<uint64_t>(mask);
+    w.put<uint64_t>(mask[0]);
+    if (table.width() > 64) w.put<uint64_t>(mask[1]);
     for (int y = 0; y < table.width(); ++y) {
       if (values[y]) w.put<int16_t>(values[y]);
     }
@@ -126,21 +128,22 @@ void putWeights(Writer& w, const SparseWeights& table) {
 SparseWeights getWeights(Reader& r, const std::string& path) {
   const uint32_t bits = r.get<uint32_t>();
   const uint32_t width = r.get<uint32_t>();
-  NG_CHECK(bits >= 4 && bits <= 26 && width >= 1 && width <= kMaxLabels, path,
+  NG_CHECK(bits >= 4 && bits <= 26 && width >= 1 && width <= SparseWeights::kMaxStride, path,
            "corrupt syntax model (weight table header)");
   SparseWeights table(static_cast<int>(bits), static_cast<int>(width));
   const uint64_t rows = r.get<uint64_t>();
   NG_CHECK(rows <= (uint64_t{1} << bits), path, "corrupt syntax model (weight rows)");
-  int16_t values[kMaxLabels];
+  int16_t values[SparseWeights::kMaxStride];
   uint64_t index = 0;
   for (uint64_t i = 0; i < rows; ++i) {
     const uint32_t delta = r.get<uint32_t>();
     index += delta;
-    const uint64_t mask = r.get<uint64_t>();
-    NG_CHECK(index < (uint64_t{1} << bits) && (i == 0 || delta > 0) && mask != 0 &&
-                 (width == 64 || mask >> width == 0),
+    uint64_t mask[2] = {r.get<uint64_t>(), width > 64 ? r.get<uint64_t>() : 0};
+    NG_CHECK(index < (uint64_t{1} << bits) && (i == 0 || delta > 0) && (mask[0] | mask[1]) != 0,
              path, "corrupt syntax model (weight rows)");
-    for (uint32_t y = 0; y < width; ++y) values[y] = mask >> y & 1 ? r.get<int16_t>() : 0;
+    for (uint32_t y = 0; y < width; ++y) {
+      values[y] = mask[y / 64] >> (y % 64) & 1 ? r.get<int16_t>() : 0;
+    }
     table.append(static_cast<uint32_t>(index), values);
   }
   return table;
@@ -164,7 +167,7 @@ std::string SyntaxModel::Impl::serialize() const {
   body.putString(lemmatizer.pool());
   putEdits(body, lemmatizer.words());
   putEdits(body, lemmatizer.endings());
-  for (const SparseWeights* table : {&uposWeights, &xposWeights, &actionWeights, &labelWeights}) {
+  for (const SparseWeights* table : {&tagWeights, &actionWeights, &labelWeights}) {
     putWeights(body, *table);
   }
 
@@ -229,15 +232,18 @@ std::unique_ptr<SyntaxModel::Impl> SyntaxModel::Impl::deserialize(std::string_vi
   HashIndex<Lemmatizer::Edit> words = getEdits(r, pool.size(), path);
   HashIndex<Lemmatizer::Edit> endings = getEdits(r, pool.size(), path);
   impl->lemmatizer.setTables(std::move(pool), std::move(words), std::move(endings));
-  impl->uposWeights = getWeights(r, path);
-  impl->xposWeights = getWeights(r, path);
+  impl->tagWeights = getWeights(r, path);
   impl->actionWeights = getWeights(r, path);
   impl->labelWeights = getWeights(r, path);
-  NG_CHECK(impl->uposWeights.width() == int(impl->upos.size()) &&
-               impl->xposWeights.width() == int(impl->xpos.size()) &&
+  NG_CHECK(impl->tagWeights.width() == int(impl->xpos.size() + impl->upos.size()) &&
                impl->actionWeights.width() == 3 &&
                impl->labelWeights.width() == int(impl->deprel.size()) && r.done(),
            path, "corrupt syntax model (tables do not match)");
+  spdlog::debug("{}: weight rows tags {}, transitions {}, relations {}; {} clusters, {} "
+                "lemma words, {} lemma endings", path, impl->tagWeights.rowCount(),
+                impl->actionWeights.rowCount(),
+                impl->labelWeights.rowCount(), impl->clusters.size(),
+                impl->lemmatizer.words().size(), impl->lemmatizer.endings().size());
   return impl;
 }
 

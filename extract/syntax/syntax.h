@@ -56,7 +56,7 @@ struct TrainOptions {
   int epochs = 15;
   uint64_t seed = 1;
   int tagger_hash_bits = 20;
-  int parser_hash_bits = 22;
+  int parser_hash_bits = 21;
   int labeler_hash_bits = 20;
 };
 

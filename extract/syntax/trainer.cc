@@ -61,8 +61,7 @@ class Trainer {
       : options_(options),
         rng_(options.seed),
         base_(labelsOf(train, clustersPath)),
-        upos_(options.tagger_hash_bits, static_cast<int>(base_.upos.size())),
-        xpos_(options.tagger_hash_bits, static_cast<int>(base_.xpos.size())),
+        tag_(options.tagger_hash_bits, static_cast<int>(base_.xpos.size() + base_.upos.size())),
         action_(options.parser_hash_bits, kActions),
         label_(options.labeler_hash_bits, static_cast<int>(base_.deprel.size())) {
     for (const TreebankSentence& s : train) {
@@ -94,8 +93,7 @@ class Trainer {
     impl->properNoun = base_.properNoun;
     impl->clusters = base_.clusters;
     impl->lemmatizer = base_.lemmatizer;
-    impl->uposWeights = upos_.averaged();
-    impl->xposWeights = xpos_.averaged();
+    impl->tagWeights = tag_.averaged();
     impl->actionWeights = action_.averaged();
     impl->labelWeights = label_.averaged();
     return std::make_shared<const SyntaxModel>(std::move(impl));
@@ -126,12 +124,22 @@ class Trainer {
     tagsX_.resize(n);
     tagsU_.resize(n);
     describeWords(g.forms.data(), g.forms.size(), base_.clusters, info_.data());
-    float scores[kMaxLabels];
+    const int xposCount = static_cast<int>(base_.xpos.size());
+    float scores[2 * kMaxLabels];
     for (int i = 0; i < n; ++i) {
       const int count = taggerFeatures(info_.data(), n, i, tagsX_.data(), tagsU_.data(),
                                        options_.tagger_hash_bits, features_);
-      tagsX_[i] = static_cast<uint8_t>(classify(xpos_, count, g.xpos[i], scores));
-      tagsU_[i] = static_cast<uint8_t>(classify(upos_, count, g.upos[i], scores));
+      std::fill(scores, scores + tag_.width(), 0.0f);
+      tag_.score(features_, count, scores);
+      const int x = argmax(scores, xposCount);
+      const int u = argmax(scores + xposCount, tag_.width() - xposCount);
+      tag_.tick();
+      if (g.xpos[i] >= 0 && x != g.xpos[i]) tag_.update(features_, count, g.xpos[i], x);
+      if (g.upos[i] >= 0 && u != g.upos[i]) {
+        tag_.update(features_, count, xposCount + g.upos[i], xposCount + u);
+      }
+      tagsX_[i] = static_cast<uint8_t>(x);
+      tagsU_[i] = static_cast<uint8_t>(u);
     }
 
     words_.resize(n + 1);
@@ -185,19 +193,11 @@ class Trainer {
   // In [0, 1), the same on every platform (std::uniform_real_distribution is not).
   double uniform() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
 
-  int classify(Perceptron& p, int count, int gold, float* scores) {
-    std::fill(scores, scores + p.width(), 0.0f);
-    p.score(features_, count, scores);
-    const int predicted = argmax(scores, p.width());
-    p.tick();
-    if (gold >= 0 && predicted != gold) p.update(features_, count, gold, predicted);
-    return predicted;
-  }
 
   TrainOptions options_;
   std::mt19937_64 rng_;
   SyntaxModel::Impl base_;  // label names, clusters, lemmas: all but the weights
-  Perceptron upos_, xpos_, action_, label_;
+  Perceptron tag_, action_, label_;  // tag_: XPOS columns, then UPOS
   std::vector<GoldSentence> gold_;
   std::vector<WordInfo> info_;
   std::vector<uint8_t> tagsX_, tagsU_;

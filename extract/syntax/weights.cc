@@ -1,14 +1,40 @@
 #include "extract/syntax/weights.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <new>
 
 namespace newsgraph::syntax {
+
+template <typename T>
+void* HugePageAllocator<T>::allocateBytes(size_t bytes) {
+  constexpr size_t kHugePage = size_t{2} << 20;
+  if (bytes < 2 * kHugePage) {
+    if (void* p = std::malloc(bytes ? bytes : 1)) return p;
+    throw std::bad_alloc();
+  }
+  const size_t rounded = (bytes + kHugePage - 1) & ~(kHugePage - 1);
+  void* p = std::aligned_alloc(kHugePage, rounded);
+  if (!p) throw std::bad_alloc();
+  madvise(p, rounded, MADV_HUGEPAGE);  // a hint: without it the pages are small, nothing fails
+  return p;
+}
+
+template <typename T>
+void HugePageAllocator<T>::freeBytes(void* p) {
+  std::free(p);
+}
+
+template struct HugePageAllocator<int16_t>;
+template struct HugePageAllocator<SparseWeights::Block>;
 
 SparseWeights::SparseWeights(int hashBits, int width)
     : bits_(hashBits),
       width_(width),
-      stride_((width + 3) & ~3),
+      stride_(width <= 4 ? 4 : (width + 7) & ~7),
       blocks_(((size_t{1} << hashBits) + 63) / 64) {}
 
 void SparseWeights::append(uint32_t index, const int16_t* values) {
@@ -22,18 +48,30 @@ void SparseWeights::append(uint32_t index, const int16_t* values) {
 
 void SparseWeights::score(const uint32_t* features, int count, int32_t* scores) const {
   // Look all rows up first, so that their cache misses overlap.
-  const int16_t* rows[128];
+  const int16_t* rows[kMaxFeatures];
   int m = 0;
-  for (int k = 0; k < count && m < 128; ++k) {
+  for (int k = 0; k < count && m < kMaxFeatures; ++k) {
     if (const int16_t* r = row(features[k])) {
       __builtin_prefetch(r);
       rows[m++] = r;
     }
   }
-  for (int k = 0; k < m; ++k) {
-    const int16_t* r = rows[k];
-    for (int y = 0; y < width_; ++y) scores[y] += r[y];
+  // Fixed-size chunks of the zero-padded rows, so that the compiler vectorises the sums.
+  alignas(64) int32_t sum[kMaxStride] = {};
+  if (stride_ == 4) {
+    for (int k = 0; k < m; ++k) {
+      for (int y = 0; y < 4; ++y) sum[y] += rows[k][y];
+    }
+  } else {
+    for (int k = 0; k < m; ++k) {
+      for (int y = 0; y < stride_; y += 8) {
+        const int16_t* __restrict r = rows[k] + y;
+        int32_t* __restrict s = sum + y;
+        for (int j = 0; j < 8; ++j) s[j] += r[j];
+      }
+    }
   }
+  for (int y = 0; y < width_; ++y) scores[y] += sum[y];
 }
 
 Perceptron::Perceptron(int hashBits, int width)

@@ -16,8 +16,26 @@ inline uint32_t rowOf(uint64_t featureHash, int bits) {
   return static_cast<uint32_t>(featureHash >> (64 - bits));
 }
 
+// Large arrays on transparent huge pages where the kernel allows them (madvise): the rows a
+// word needs sit at random in tens of MB, and with 4 KB pages each look-up also misses the TLB.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n) { return static_cast<T*>(allocateBytes(n * sizeof(T))); }
+  void deallocate(T* p, size_t) { freeBytes(p); }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const { return true; }
+  static void* allocateBytes(size_t bytes);
+  static void freeBytes(void* p);
+};
+
 class SparseWeights {
  public:
+  static constexpr int kMaxStride = 128;  // the tagger's XPOS + UPOS columns, padded to 8
+
   SparseWeights() = default;
   SparseWeights(int hashBits, int width);
 
@@ -36,7 +54,8 @@ class SparseWeights {
     return values_.data() + size_t(b.rank + popcount(b.bits & (bit - 1))) * stride_;
   }
 
-  // Adds the rows of `features` to scores[0..width).
+  // Adds the rows of `features` (at most kMaxFeatures) to scores[0..width).
+  static constexpr int kMaxFeatures = 128;
   void score(const uint32_t* features, int count, int32_t* scores) const;
 
   // f(index, values) for every stored row, by increasing index.
@@ -63,8 +82,8 @@ class SparseWeights {
     uint32_t rank = 0;  // rows stored before this block
   };
   int bits_ = 0, width_ = 0, stride_ = 0;
-  std::vector<Block> blocks_;
-  std::vector<int16_t> values_;  // rowCount_ x stride_
+  std::vector<Block, HugePageAllocator<Block>> blocks_;
+  std::vector<int16_t, HugePageAllocator<int16_t>> values_;  // rowCount_ x stride_
   size_t rowCount_ = 0;
   size_t ranked_ = 0;  // blocks whose rank is set
 };

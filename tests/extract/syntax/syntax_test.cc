@@ -38,7 +38,7 @@ std::string errorOf(const std::function<void()>& f) {
   try {
     f();
   } catch (const Error& e) {
-    return e.oneLine();
+    return e.where() + ": " + e.message();  // oneLine() without the source location
   }
   return "";
 }
