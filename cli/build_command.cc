@@ -197,6 +197,9 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
                 "Leave out CO_OCCURS edges (entities in the same sentence)");
   cmd->add_flag("--no-tagger", options->noTagger,
                 "Lexicons and patterns only, without the statistical NER tagger (faster)");
+  cmd->add_flag("--parser,!--no-parser", options->parser,
+                "Parse the sentences with two or more entity mentions for the relation stage "
+                "(default: off, as no relation rule reads the parse yet)");
   cmd->add_option("--modality", options->modalities,
                   "Relations a graph file shows: asserted (default: facts only), planned, "
                   "hypothetical, demanded, threatened, or all (a store keeps every modality)")
@@ -265,6 +268,7 @@ int runBuildWith(const BuildOptions& options, const pipeline::FactsSink& sink,
   pipeline::BuildOptions buildOptions;
   buildOptions.cooccurrence = !options.noCooccurrence;
   buildOptions.tagger = !options.noTagger;
+  buildOptions.parser = options.parser;
   buildOptions.jobs = options.jobs;
   buildOptions.read.limits.maxDocumentBytes = static_cast<size_t>(options.maxDocumentMb) << 20;
   buildOptions.read.limits.maxLineBytes = static_cast<size_t>(options.maxLineMb) << 20;

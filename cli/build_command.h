@@ -14,6 +14,7 @@ struct BuildOptions {
   std::string format;  // "" = from the output's extension
   bool noCooccurrence = false;
   bool noTagger = false;
+  bool parser = false;
   int jobs = 0;         // extraction threads; 0 = every core this process may use
   std::string shard;    // "I/N" (1-based), "" = every document
   bool progress = true; // progress on stderr (a bar on a terminal, else a line every 5 s)

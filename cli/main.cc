@@ -7,6 +7,7 @@
 
 #include "cli/build_command.h"
 #include "cli/store_commands.h"
+#include "cli/syntax_commands.h"
 #include "cli/eval_command.h"
 #include "cli/eval_coref_command.h"
 #include "cli/eval_ner_command.h"
@@ -52,6 +53,9 @@ int main(int argc, char** argv) {
   newsgraph::cli::addEvalNerCommand(app);
   newsgraph::cli::addEvalCorefCommand(app);
   newsgraph::cli::addInduceClustersCommand(app);
+  newsgraph::cli::addTrainSyntaxCommand(app);
+  newsgraph::cli::addEvalSyntaxCommand(app);
+  newsgraph::cli::addParseCommand(app, exitCode);
 
   try {
     app.parse(argc, argv);  // the chosen subcommand's callback runs inside parse()

@@ -13,13 +13,15 @@ struct Extractor::Impl {
   const mention::Lexicon& lexicon;
   mention::MentionFinder finder;
   const relate::RelationRules& rules;
+  const syntax::SyntaxModel* parser;
 
   explicit Impl(ExtractOptions opts)
       : options(opts),
         boilerplate(clean::BoilerplateRules::load(dataDir())),
         lexicon(mention::Lexicon::standard()),
         finder(lexicon, opts.tagger ? &tagger::Tagger::standard() : nullptr),
-        rules(relate::RelationRules::standard()) {}
+        rules(relate::RelationRules::standard()),
+        parser(opts.parser ? &syntax::SyntaxModel::standard() : nullptr) {}
 };
 
 Extractor::Extractor(ExtractOptions options) : impl_(std::make_unique<Impl>(options)) {}
@@ -44,6 +46,30 @@ std::string evidenceText(std::string_view sentence) {
   return out;
 }
 
+// Parses of the sentences holding at least two entity mentions, where a relation can hold;
+// the other sentences keep an empty parse.
+std::vector<syntax::SentenceParse> parseRelationSentences(const text::Segmentation& seg,
+                                                          const std::vector<mention::Mention>& mentions,
+                                                          const syntax::SyntaxModel& model) {
+  std::vector<uint32_t> count(seg.sentences.size(), 0);
+  for (const mention::Mention& m : mentions) {
+    auto after = std::upper_bound(seg.sentences.begin(), seg.sentences.end(), m.first_token,
+                                  [](uint32_t t, const text::Sentence& s) { return t < s.first_token; });
+    if (after != seg.sentences.begin()) ++count[static_cast<size_t>(after - seg.sentences.begin() - 1)];
+  }
+  std::vector<syntax::SentenceParse> parses(seg.sentences.size());
+  std::vector<std::string_view> words;
+  for (size_t s = 0; s < seg.sentences.size(); ++s) {
+    if (count[s] < 2) continue;
+    words.clear();
+    for (uint32_t t = seg.sentences[s].first_token; t < seg.sentences[s].end_token; ++t) {
+      words.push_back(seg.tokens[t].text);
+    }
+    model.analyze(words, &parses[s]);
+  }
+  return parses;
+}
+
 }  // namespace
 
 DocumentFacts Extractor::extract(const corpus::Document& doc) const {
@@ -52,7 +78,10 @@ DocumentFacts Extractor::extract(const corpus::Document& doc) const {
   std::vector<mention::Mention> mentions = impl_->finder.find(doc.text, seg);
   resolve::Resolution resolution =
       resolve::resolveMentions(mentions, doc.text, seg, impl_->lexicon, doc.date);
-  relate::SentenceContext ctx{doc.text, seg, mentions, resolution, impl_->lexicon};
+  std::vector<syntax::SentenceParse> parses;
+  if (impl_->parser) parses = parseRelationSentences(seg, mentions, *impl_->parser);
+  relate::SentenceContext ctx{doc.text, seg, mentions, resolution, impl_->lexicon,
+                              impl_->parser ? &parses : nullptr};
   relate::RelateOptions relateOptions;
   relateOptions.cooccurrence = impl_->options.cooccurrence;
   std::vector<relate::Fact> facts = relate::extractRelations(ctx, impl_->rules, relateOptions);

@@ -1,5 +1,6 @@
 #pragma once
-// Runs the pipeline stages on one document: clean -> text -> mention -> resolve -> relate.
+// Runs the pipeline stages on one document: clean -> text -> mention -> resolve -> syntax (where
+// relations can hold) -> relate.
 // The result holds only owned strings, so it can be handed to another thread, a graph
 // or a store after the document is dropped.
 //
@@ -44,6 +45,9 @@ struct DocumentFacts {
 struct ExtractOptions {
   bool cooccurrence = true;
   bool tagger = true;  // run the statistical tagger (data/models/ner.model) beside the lexicons
+  // Parse (data/models/syntax.model) the sentences with two or more entity mentions, for the
+  // relation stage. Off by default while no relation rule reads the parse.
+  bool parser = false;
 };
 
 class Extractor {

@@ -51,6 +51,7 @@ BuildStats runPipeline(const std::vector<std::string>& inputs, const BuildOption
   extract::ExtractOptions extractOptions;
   extractOptions.cooccurrence = options.cooccurrence;
   extractOptions.tagger = options.tagger;
+  extractOptions.parser = options.parser;
   const extract::Extractor extractor(extractOptions);
   BuildStats stats;
   stats.jobs = options.jobs > 0 ? options.jobs : availableCores();

@@ -65,6 +65,7 @@ struct Progress {
 struct BuildOptions {
   bool cooccurrence = true;
   bool tagger = true;          // the statistical NER tagger beside lexicons and patterns
+  bool parser = false;         // parse sentences with two or more mentions (extract::ExtractOptions)
   int jobs = 0;                // extraction threads; 0 = availableCores(), at most maxJobs()
   std::optional<Shard> shard;  // keep only this shard's documents
   corpus::ReadOptions read;    // date field and day/month order; largest document and line

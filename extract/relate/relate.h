@@ -13,6 +13,7 @@
 
 #include "core/core.h"
 #include "extract/resolve/resolve.h"
+#include "extract/syntax/syntax.h"
 
 namespace newsgraph::relate {
 
@@ -50,6 +51,9 @@ struct SentenceContext {
   const std::vector<mention::Mention>& mentions;
   resolve::Resolution& resolution;  // relate may add entities (a capital's state)
   const mention::Lexicon& lexicon;
+  // The parse of each sentence with at least two entity mentions (words empty elsewhere), or
+  // null when the build runs without the parser.
+  const std::vector<syntax::SentenceParse>* parses = nullptr;
 };
 
 // Facts of the whole document, in sentence order, without duplicates.
