@@ -142,6 +142,7 @@ Resolution resolveMentions(const std::vector<Mention>& mentions, std::string_vie
   // Pass 1: names the lexicon knows and full names; short person names wait for pass 2,
   // so that a surname in a headline still finds the full name given further down.
   std::vector<size_t> deferred;
+  std::vector<bool> typeByTagger;  // per entity of pass 1
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     std::string surface = surfaceOf(m, text);
@@ -198,6 +199,10 @@ Resolution resolveMentions(const std::vector<Mention>& mentions, std::string_vie
     int entity = r.ensure(canonical, type);
     if (r.entities[static_cast<size_t>(entity)].mentions == 0)
       r.entities[static_cast<size_t>(entity)].type = type;
+    // a company's type that only the tagger gave ("Deng Xiaoping" as ORG) takes no short forms
+    if (entity >= static_cast<int>(typeByTagger.size())) typeByTagger.resize(static_cast<size_t>(entity) + 1, true);
+    if (m.kind != MentionKind::Tagger || type != m.type || lexicon.entry(canonical))
+      typeByTagger[static_cast<size_t>(entity)] = false;
     addMention(i, entity, m.kind == MentionKind::Demonym ? std::string() : surface);
     if (auto acronym = parentheticalAcronym(m, seg)) acronymOf.emplace(*acronym, entity);
   }
@@ -213,7 +218,8 @@ Resolution resolveMentions(const std::vector<Mention>& mentions, std::string_vie
           isTrailingPart(words, nameWords(r.entities[e].name)))
         best = static_cast<int>(e);
     for (size_t e = 0; e < r.entities.size() && best < 0; ++e)
-      if (r.entities[e].type == EntityType::Org && isLeadingWord(words, nameWords(r.entities[e].name)))
+      if (r.entities[e].type == EntityType::Org && e < typeByTagger.size() && !typeByTagger[e] &&
+          isLeadingWord(words, nameWords(r.entities[e].name)))
         best = static_cast<int>(e);
     if (best < 0) best = r.ensure(surface, mentions[i].type);
     addMention(i, best, surface);
