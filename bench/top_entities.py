@@ -85,7 +85,7 @@ def main():
             for line in f:
                 record = json.loads(line)
                 texts[record['id']] = record.get('title', '') + '\n' + record['text']
-        ids = sorted(nodes, key=lambda n: int(n[1:]))
+        ids = sorted(nodes)  # node ids are the entities' stable keys
         for i, nid in enumerate(random.Random(args.seed).sample(ids, args.sample), 1):
             p = nodes[nid]
             doc, sentence = context(p, texts)

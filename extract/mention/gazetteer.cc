@@ -111,6 +111,33 @@ int32_t regionAbbreviationAt(const Document& doc, const text::Sentence& sentence
   return it == doc.lex.regionAbbreviations.end() ? -1 : static_cast<int32_t>(it->second);
 }
 
+// Headlines capitalise every word, so a capital before a name says nothing there.
+bool headlineCase(const Document& doc, const text::Sentence& sentence) {
+  int words = 0, capitalised = 0;
+  for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+    if (!doc.token(t).has(text::kAlpha)) continue;
+    ++words;
+    capitalised += doc.upper(t);
+  }
+  return words >= 3 && capitalised * 10 >= words * 7;
+}
+
+// "Liberal Democratic Party", "National Security Council": an organisation's name of
+// ordinary words with a capitalised word before it that nothing else claims is the tail of
+// a longer name (another organisation), not the lexicon's one; the patterns take the whole.
+bool tailOfLongerName(const Document& doc, const text::Sentence& sentence, uint32_t i,
+                      uint32_t n, const LexiconEntry& e) {
+  if (e.type != EntityType::Org || n < 2 || i <= sentence.first_token) return false;
+  const text::Token& before = doc.token(i - 1);
+  if (!before.has(text::kUpperInitial) || !before.has(text::kAlpha) || before.has(text::kAllUpper))
+    return false;
+  if (doc.gazetteerAt[i - 1] >= 0 || doc.lex.stopwords.count(doc.folded[i - 1])) return false;
+  if (doc.titleAt(i - 1, i)) return false;
+  // "Top White House aide": a sentence's first word is capitalised anyway
+  if (i - 1 == sentence.first_token && doc.lex.commonWords.count(doc.folded[i - 1])) return false;
+  return !headlineCase(doc, sentence);
+}
+
 }  // namespace
 
 void findGazetteer(Document& doc, const text::Sentence& sentence) {
@@ -163,6 +190,10 @@ void findGazetteer(Document& doc, const text::Sentence& sentence) {
       continue;
     }
     const LexiconEntry& e = doc.lex.entries[bestName->entry];
+    if (tailOfLongerName(doc, sentence, i, best, e)) {
+      i += best;
+      continue;
+    }
     int32_t index = static_cast<int32_t>(doc.candidates.size());
     doc.add(i, i + best, e.type, bestName->demonym ? MentionKind::Demonym : MentionKind::Name,
             e.canonical, 1.0f, Source::Lexicon, static_cast<int32_t>(bestName->entry));

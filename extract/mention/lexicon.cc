@@ -430,6 +430,8 @@ std::optional<std::string> Lexicon::withoutCorporateSuffix(std::string_view name
                                                            bool* onlyIfKnown) const {
   auto trim = [](std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
+    for (std::string_view joint : {" and", " &"})  // "Merrill Lynch and Co" -> "Merrill Lynch"
+      if (s.size() > joint.size() && s.substr(s.size() - joint.size()) == joint) s.remove_suffix(joint.size());
     return s;
   };
   std::string_view rest = trim(name);

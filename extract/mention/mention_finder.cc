@@ -49,6 +49,26 @@ bool signoffAt(const Document& doc, std::string_view text, uint32_t i) {
   return doc.lex.signoffs.count(std::string(token.text)) > 0;  // few tokens end a paragraph
 }
 
+// "Boeing Co <BA>", "Santos Ltd <STOS.S>": a stock symbol in angle brackets names no entity
+// of its own (and "BA" is British Airways elsewhere).
+bool tickerAt(const Document& doc, uint32_t i) {
+  const auto& tokens = doc.seg.tokens;
+  auto symbol = [&](uint32_t t) {
+    return tokens[t].has(text::kAllUpper) ||
+           (tokens[t].text.size() == 1 && tokens[t].has(text::kUpperInitial));
+  };
+  for (uint32_t open = i; open > 0 && i - open < 3; --open)
+    if (tokens[open - 1].text == "<") {
+      uint32_t close = open;
+      while (close < tokens.size() && close - open < 4 && tokens[close].text != ">") ++close;
+      if (close == tokens.size() || tokens[close].text != ">" || close <= i) return false;
+      for (uint32_t t = open; t < close; ++t)
+        if (!symbol(t) && tokens[t].text != ".") return false;
+      return true;
+    }
+  return false;
+}
+
 }  // namespace
 
 MentionFinder::MentionFinder(const Lexicon& lexicon, const tagger::Tagger* tagger)
@@ -89,7 +109,8 @@ std::vector<Mention> MentionFinder::find(std::string_view text,
     return x.mention.score > y.mention.score;
   });
   std::vector<bool> taken(seg.tokens.size(), false);
-  for (uint32_t t = 0; t < seg.tokens.size(); ++t) taken[t] = signoffAt(doc, text, t);
+  for (uint32_t t = 0; t < seg.tokens.size(); ++t)
+    taken[t] = signoffAt(doc, text, t) || (seg.tokens[t].has(text::kAlpha) && tickerAt(doc, t));
   std::vector<Mention> out;
   for (uint32_t c : order) {
     Mention& m = doc.candidates[c].mention;

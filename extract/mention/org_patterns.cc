@@ -17,9 +17,17 @@ bool connector(const std::string& f) {
   return std::find(std::begin(kConnectors), std::end(kConnectors), std::string_view(f)) != std::end(kConnectors);
 }
 
+// "Paris-based", "Bavarian-led": a capitalised word joined to a lower-case one is an
+// adjective, not part of a name ("Tokyo-Mitsubishi", "Rolls-Royce" are).
+bool compoundAdjective(std::string_view word) {
+  size_t dash = word.rfind('-');
+  return dash != std::string_view::npos && dash + 1 < word.size() && word[dash + 1] >= 'a' &&
+         word[dash + 1] <= 'z';
+}
+
 bool capToken(const Document& doc, uint32_t i) {
   const text::Token& t = doc.token(i);
-  return t.has(text::kUpperInitial) && !t.has(text::kPunct);
+  return t.has(text::kUpperInitial) && !t.has(text::kPunct) && !compoundAdjective(t.text);
 }
 
 // The state or body that qualifies [first, end): "Russian", "Russia's", "Taliban".
@@ -38,10 +46,21 @@ const LexiconEntry* qualifier(const Document& doc, uint32_t first, uint32_t end)
   return nullptr;
 }
 
-// "Britain's", "Rupert Murdoch's": a known place or person owning what follows.
+// "Britain's", "Rupert Murdoch's", "World Bank's", "General Motors Corp's": a known entity
+// or a company closed by its legal form owning what follows.
 bool possessor(const Document& doc, uint32_t i) {
-  const LexiconEntry* e = doc.entryAt(i);
-  return e && (e->type == EntityType::Gpe || e->type == EntityType::Person);
+  return doc.entryAt(i) || isCorporateSuffix(doc.lex, doc.token(i).text);
+}
+
+// "Stephen Marris of the Institute for International Economics", "Shares of Zentrix Corp":
+// before "of" the run names no body (no head word), so the name starts after it.
+uint32_t afterHeadlessOf(const Document& doc, uint32_t first, uint32_t headFirst) {
+  bool head = false;
+  for (uint32_t k = first; k < headFirst; ++k) {
+    if (doc.folded[k] == "of"sv && !head && k > first) return k + 1;
+    if (doc.headAt(k, headFirst)) head = true;
+  }
+  return first;
 }
 
 void addBody(Document& doc, uint32_t first, uint32_t end, const HeadInfo& head) {
@@ -75,12 +94,19 @@ void processRun(Document& doc, uint32_t s, uint32_t e) {
     }
   }
   if (!head) return;
-  // "Ministry of Foreign Affairs of Pakistan", "Department of Homeland Security"
+  // "Ministry of Foreign Affairs of Pakistan", "Department of Homeland Security"; not past a
+  // possessive ("Bank of France's Francoise ..."), nor the place after a legal form ("EMI
+  // Group Plc of Britain", "Light Signatures Inc of Los Angeles": where the company is).
   if (headEnd < e && (doc.folded[headEnd] == "of"sv || doc.folded[headEnd] == "for"sv)) {
     uint32_t k = headEnd + 1;
-    while (k < e && !doc.titleAt(k, e)) ++k;
+    while (k < e && !doc.titleAt(k, e) && doc.folded[k] != "'s"sv) ++k;
     while (k > headEnd && connector(doc.folded[k - 1])) --k;
-    if (k > headEnd + 1) headEnd = k;
+    uint32_t place = headEnd + 1;
+    while (place < k && connector(doc.folded[place])) ++place;
+    const LexiconEntry* where = doc.entryAt(place);
+    bool located = isCorporateSuffix(doc.lex, doc.token(headEnd - 1).text) && where &&
+                   where->type == EntityType::Gpe;
+    if (k > headEnd + 1 && !located) headEnd = k;
   }
   // The name starts after a title, a person or an "X and" that closes another name:
   // "Foreign Minister Sergey Lavrov and Defence Ministry".
@@ -90,14 +116,18 @@ void processRun(Document& doc, uint32_t s, uint32_t e) {
     if (n && !(k == s && n == 1 && doc.nameTitle(k))) first = k + n;  // not "General" Motors Corp
     const LexiconEntry* entry = doc.entryAt(k);
     if (entry && entry->type == EntityType::Person) first = k + 1;
-    if (doc.folded[k] == "and"sv && k > s && doc.entryAt(k - 1)) first = k + 1;
+    // "... and IBM Corp": a known name after "and" starts a name of its own
+    if (doc.folded[k] == "and"sv && k > s && (doc.entryAt(k - 1) || doc.entryAt(k + 1))) first = k + 1;
   }
   // "San Francisco's Moscone Center", "Britain's Hanson Plc": a place's or person's possessive
   // qualifies a name that is not a state body; it is not part of it.
   if (head->canonical.empty())
     for (uint32_t k = first + 1; k < headFirst; ++k)
-      if (doc.folded[k] == "'s"sv && possessor(doc, k - 1))
+      if (doc.folded[k] == "'s"sv && possessor(doc, k - 1)) {
+        const HeadInfo* owner = nullptr;  // "General Motors Corp's": the owner is a name too
+        if (k - first >= 2 && doc.headAt(k - 1, k, &owner)) addBody(doc, first, k, *owner);
         first = k + 1;
+      }
   // "Netscape Communications Corp. and Novell Inc.": two companies, each closed by its legal form
   for (uint32_t k = first + 2; k + 1 < headFirst; ++k) {
     const HeadInfo* left = nullptr;
@@ -107,10 +137,20 @@ void processRun(Document& doc, uint32_t s, uint32_t e) {
       first = k + 1;
     }
   }
+  first = afterHeadlessOf(doc, first, headFirst);
   while (first < headFirst && connector(doc.folded[first])) ++first;
   if (headEnd - first < 2) return;
   // "Iran's Supreme National Security Council": the lexicon names the body, "Iran's" qualifies it.
   if (const LexiconEntry* last = doc.entryAt(headEnd - 1); last && last->type != EntityType::Gpe) return;
+  // "Kosovo Diocese of the Serbian Orthodox Church": the head before "of" heads the name
+  for (uint32_t k = first; k + 1 < headFirst; ++k) {
+    const HeadInfo* h = nullptr;
+    uint32_t n = doc.headAt(k, headFirst, &h);
+    if (n && doc.folded[k + n] == "of"sv && doc.upper(k)) {
+      head = h;
+      break;
+    }
+  }
   addBody(doc, first, headEnd, *head);
 }
 
@@ -129,9 +169,11 @@ void findOrganizations(Document& doc, const text::Sentence& s) {
         ++e;
         continue;
       }
+      // "X and the Y": two names; "Tokyo-Mitsubishi on April": no name goes on into a month
       uint32_t j = e;
       while (j < end && j - e < 2 && connector(doc.folded[j])) ++j;
-      if (j > e && j < end && capToken(doc, j)) {
+      bool twoNames = j - e == 2 && doc.folded[e] == "and"sv;
+      if (j > e && j < end && capToken(doc, j) && !twoNames && !doc.lex.stopwords.count(doc.folded[j])) {
         e = j + 1;
         continue;
       }

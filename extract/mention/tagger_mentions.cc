@@ -2,6 +2,8 @@
 // LOC -> the lexicon's type when it knows the name, else GPE (most unknown locations in news
 // are towns and provinces); MISC -> EVENT only when the lexicon says so (most MISC spans are
 // demonyms and nationalities, which the gazetteer already handles).
+#include <algorithm>
+
 #include "extract/mention/finder.h"
 
 namespace newsgraph::mention {
@@ -59,9 +61,11 @@ void findTagged(Document& doc, const text::Sentence& sentence, const tagger::Tag
     uint32_t first = sentence.first_token + e.begin, end = sentence.first_token + e.end;
     if (!plausibleName(doc, first, end)) continue;
     // "Rossiya 24", "France 24": a name followed by a short number is a channel or outlet
+    // (not a score: "Guillermo Coria 7-5")
     tagger::Entity typed = e;
-    if (end < sentence.end_token && doc.token(end).has(text::kDigit) && !doc.token(end).has(text::kAlpha) &&
-        doc.token(end).text.size() <= 3 && doc.token(end).spaceBefore) {
+    const text::Token& next = doc.token(std::min(end, sentence.end_token - 1));
+    if (end < sentence.end_token && next.has(text::kDigit) && !next.has(text::kAlpha) &&
+        next.text.size() <= 3 && next.spaceBefore && next.text.find('-') == std::string_view::npos) {
       ++end;
       typed.type = tagger::NerType::Org;
     }

@@ -29,6 +29,17 @@ bool isTrailingPart(const std::vector<std::string>& part, const std::vector<std:
   return std::equal(part.rbegin(), part.rend(), full.rbegin());
 }
 
+// "Household" is the first word of "Household International" ("Moody" of "Moody's Investors
+// Service": a possessive-like ending belongs to the word).
+bool isLeadingWord(const std::vector<std::string>& part, const std::vector<std::string>& full) {
+  if (part.size() != 1 || full.size() < 2) return false;
+  std::string_view first = full.front();
+  for (std::string_view suffix : {"'s", "\u2019s"})
+    if (first.size() > suffix.size() && first.substr(first.size() - suffix.size()) == suffix)
+      first.remove_suffix(suffix.size());
+  return first == part.front();
+}
+
 // The surface text of a mention, without a trailing possessive.
 std::string surfaceOf(const Mention& m, std::string_view text) {
   std::string_view s = text.substr(m.span.begin, m.span.size());
@@ -131,6 +142,7 @@ Resolution resolveMentions(const std::vector<Mention>& mentions, std::string_vie
   // Pass 1: names the lexicon knows and full names; short person names wait for pass 2,
   // so that a surname in a headline still finds the full name given further down.
   std::vector<size_t> deferred;
+  std::vector<bool> typeByTagger;  // per entity of pass 1
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     std::string surface = surfaceOf(m, text);
@@ -168,7 +180,9 @@ Resolution resolveMentions(const std::vector<Mention>& mentions, std::string_vie
         addMention(i, acronym->second, surface);
         continue;
       }
-      if (type == EntityType::Person && nameWords(surface).size() == 1) {
+      // one-word names the lexicon does not know wait for the full names of the document
+      bool unknownCompany = type == EntityType::Org && m.kind != MentionKind::Name;
+      if ((type == EntityType::Person || unknownCompany) && nameWords(surface).size() == 1) {
         deferred.push_back(i);
         continue;
       }
@@ -185,22 +199,29 @@ Resolution resolveMentions(const std::vector<Mention>& mentions, std::string_vie
     int entity = r.ensure(canonical, type);
     if (r.entities[static_cast<size_t>(entity)].mentions == 0)
       r.entities[static_cast<size_t>(entity)].type = type;
+    // a company's type that only the tagger gave ("Deng Xiaoping" as ORG) takes no short forms
+    if (entity >= static_cast<int>(typeByTagger.size())) typeByTagger.resize(static_cast<size_t>(entity) + 1, true);
+    if (m.kind != MentionKind::Tagger || type != m.type || lexicon.entry(canonical))
+      typeByTagger[static_cast<size_t>(entity)] = false;
     addMention(i, entity, m.kind == MentionKind::Demonym ? std::string() : surface);
     if (auto acronym = parentheticalAcronym(m, seg)) acronymOf.emplace(*acronym, entity);
   }
-  // Pass 2: a surname goes to the nearest person whose name ends with it.
+  // Pass 2: a surname goes to the first person whose name ends with it; a one-word name
+  // that no person has to the first company whose name starts with it ("Household
+  // International Inc said ... Household said", "Zentrix Corp ... Zentrix's profit").
   for (size_t i : deferred) {
     std::string surface = surfaceOf(mentions[i], text);
     std::vector<std::string> words = nameWords(surface);
     int best = -1;
-    for (size_t e = 0; e < r.entities.size(); ++e) {
-      if (r.entities[e].type != EntityType::Person) continue;
-      if (isTrailingPart(words, nameWords(r.entities[e].name))) {
+    for (size_t e = 0; e < r.entities.size() && best < 0; ++e)
+      if (mentions[i].type == EntityType::Person && r.entities[e].type == EntityType::Person &&
+          isTrailingPart(words, nameWords(r.entities[e].name)))
         best = static_cast<int>(e);
-        break;
-      }
-    }
-    if (best < 0) best = r.ensure(surface, EntityType::Person);
+    for (size_t e = 0; e < r.entities.size() && best < 0; ++e)
+      if (r.entities[e].type == EntityType::Org && e < typeByTagger.size() && !typeByTagger[e] &&
+          isLeadingWord(words, nameWords(r.entities[e].name)))
+        best = static_cast<int>(e);
+    if (best < 0) best = r.ensure(surface, mentions[i].type);
     addMention(i, best, surface);
   }
   for (Entity& e : r.entities) std::sort(e.aliases.begin(), e.aliases.end());

@@ -89,5 +89,38 @@ TEST(LinkTest, CapitalisedLabelTakesTheMixedCaseSpelling) {
   EXPECT_NE(byLabel(linkShortForms(acronym), "NASA"), nullptr);
 }
 
+TEST(LinkTest, AcronymJoinsTheNameThatDefinedIt) {
+  KnowledgeGraph kg;
+  kg.addDocument(mentioning("a", {{"brantwell general", "Brantwell General", EntityType::Org, {"BG"}, 3}}));
+  kg.addDocument(mentioning("b", {{"bg", "BG", EntityType::Gpe, {}, 5}}));
+  KnowledgeGraph linked = linkShortForms(kg);
+  EXPECT_EQ(num_vertices(linked.graph()), 1u);
+  EXPECT_EQ(byLabel(linked, "Brantwell General")->mentions, 8);
+}
+
+TEST(LinkTest, AcronymWhoseLettersDoNotFitOrThatTwoShareStaysApart) {
+  KnowledgeGraph misfit;  // "Liberal Democratic Party (LDP)" once read as "Democratic Party"
+  misfit.addDocument(mentioning("a", {{"democratic party", "Democratic Party", EntityType::Org, {"LDP"}, 9}}));
+  misfit.addDocument(mentioning("b", {{"ldp", "LDP", EntityType::Org, {}, 2}}));
+  EXPECT_EQ(num_vertices(linkShortForms(misfit).graph()), 2u);
+  KnowledgeGraph shared;
+  shared.addDocument(mentioning("a", {{"mid dale", "Mid Dale", EntityType::Gpe, {"MD"}, 4},
+                                      {"marsh dynamics", "Marsh Dynamics", EntityType::Org, {"MD"}, 3}}));
+  shared.addDocument(mentioning("b", {{"md", "MD", EntityType::Org, {}, 2}}));
+  EXPECT_EQ(num_vertices(linkShortForms(shared).graph()), 3u);
+}
+
+TEST(LinkTest, AGivenNameOfManyFullNamesIsNoFamilyName) {
+  KnowledgeGraph kg;
+  kg.addDocument(mentioning("a", {{"ingrid", "Ingrid", EntityType::Person, {}, 2}}));
+  kg.addDocument(mentioning("b", {{"ingrid halvorsen", "Ingrid Halvorsen", EntityType::Person, {}, 200}}));
+  for (int i = 0; i < 10; ++i) {
+    std::string surname = "Surname" + std::string(1, static_cast<char>('a' + i));
+    kg.addDocument(mentioning("c" + std::to_string(i),
+                              {{foldName("Ingrid " + surname), "Ingrid " + surname, EntityType::Person, {}, 1}}));
+  }
+  EXPECT_NE(byLabel(linkShortForms(kg), "Ingrid"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsgraph::graph

@@ -74,5 +74,60 @@ TEST(ArchiveNamesTest, ForJoinsANameAfterItsHead) {
   EXPECT_NE(findSurface(found, "Federation for Coastal Preservation"), nullptr);
 }
 
+TEST(ArchiveNamesTest, AndTheSeparatesTwoNames) {
+  auto found = findIn("Talks between Ingrid Halvorsen and the Fisheries Department failed.");
+  EXPECT_NE(findSurface(found, "Fisheries Department"), nullptr);
+  for (const auto& f : found) EXPECT_EQ(f.surface.find(" and "), std::string::npos) << f.surface;
+  found = findIn("Shares fell after Dunmore Analytics and IBM Corp agreed.");
+  EXPECT_NE(findSurface(found, "IBM Corp"), nullptr);  // a known name after "and" is its own
+}
+
+TEST(ArchiveNamesTest, NameStartsAfterAPersonOrWordBeforeOf) {
+  auto found = findIn("Shares of Harrowgate Software Corp rose.");
+  EXPECT_NE(findSurface(found, "Harrowgate Software Corp"), nullptr);
+  found = findIn("Olek Brandwijk of the Institute for Coastal Studies warned of it.");
+  EXPECT_NE(findSurface(found, "Institute for Coastal Studies"), nullptr);
+  // the head before "of" types the name
+  found = findIn("The Northern Diocese of the Coastal Orthodox Church said so.");
+  const testing::Found* diocese = findSurface(found, "Northern Diocese of the Coastal Orthodox Church");
+  ASSERT_NE(diocese, nullptr);
+  EXPECT_EQ(diocese->type, EntityType::Org);
+}
+
+TEST(ArchiveNamesTest, ThePlaceAfterALegalFormIsWhereTheCompanyIs) {
+  auto found = findIn("Harrowgate Software Inc of Los Angeles said it was sold.");
+  EXPECT_NE(findSurface(found, "Harrowgate Software Inc"), nullptr);
+  EXPECT_NE(findSurface(found, "Los Angeles"), nullptr);
+}
+
+TEST(ArchiveNamesTest, CompanyPossessiveAndAdjectivesAreNotPartOfTheName) {
+  auto found = findIn("Talks with Harrowgate Software Corp's Pellucid Systems Co resumed.");
+  EXPECT_NE(findSurface(found, "Harrowgate Software Corp"), nullptr);
+  EXPECT_NE(findSurface(found, "Pellucid Systems Co"), nullptr);
+  found = findIn("The Oslo-based Pellucid Systems Co said so.");
+  EXPECT_NE(findSurface(found, "Pellucid Systems Co"), nullptr);
+  found = findIn("A loan from the Bank of Tromso on April 2 closed.");
+  EXPECT_NE(findSurface(found, "Bank of Tromso"), nullptr);
+}
+
+TEST(ArchiveNamesTest, StockSymbolInAngleBracketsIsNoMention) {
+  auto found = findIn("Harrowgate Software Corp <HSC> and Dunmore Ltd <DUN.L> rose.");
+  EXPECT_EQ(findSurface(found, "HSC"), nullptr);
+  EXPECT_EQ(findSurface(found, "DUN.L"), nullptr);
+  EXPECT_EQ(findSurface(found, "DUN"), nullptr);
+  EXPECT_NE(findSurface(found, "Harrowgate Software Corp"), nullptr);
+}
+
+TEST(ArchiveNamesTest, KnownNameAtTheEndOfALongerNameIsNotTheKnownOne) {
+  auto found = findIn("The ruling Liberal Democratic Party won the vote.");
+  const testing::Found* party = findSurface(found, "Liberal Democratic Party");
+  ASSERT_NE(party, nullptr);
+  EXPECT_NE(party->canonical, "Democratic Party");
+  found = findIn("Voters backed the Democratic Party again.");
+  party = findSurface(found, "Democratic Party");
+  ASSERT_NE(party, nullptr);
+  EXPECT_EQ(party->canonical, "Democratic Party");
+}
+
 }  // namespace
 }  // namespace newsgraph::mention

@@ -45,6 +45,9 @@ TEST(TaggerMentionsTest, ChannelNumbersBelongToTheName) {
   const testing::Found* channel = findSurface(found, "Rossiya 24");
   ASSERT_NE(channel, nullptr);
   EXPECT_EQ(channel->type, EntityType::Org);
+  // a score is no channel number
+  found = findIn("Guillermo Coria 7-5 was the first set.", &model());
+  EXPECT_EQ(findSurface(found, "Guillermo Coria 7-5"), nullptr);
 }
 
 }  // namespace

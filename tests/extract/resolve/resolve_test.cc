@@ -74,6 +74,17 @@ TEST(ResolveTest, CompanyNamesAreOrganisations) {
   EXPECT_EQ(company->type, EntityType::Org);
 }
 
+TEST(ResolveTest, OneWordNameGoesToTheCompanyItStarts) {
+  Resolution r = resolveText("Brandwijk Holding Corp said it would buy shares.\nBrandwijk said the offer was fair.");
+  const Entity* company = entity(r, "Brandwijk Holding");
+  ASSERT_NE(company, nullptr);
+  EXPECT_EQ(company->mentions, 2);
+  EXPECT_EQ(entity(r, "Brandwijk"), nullptr);
+  // a person of that surname keeps it
+  Resolution person = resolveText("Mr. Olek Brandwijk joined Brandwijk Holding Corp.\nBrandwijk said the offer was fair.");
+  EXPECT_EQ(entity(person, "Olek Brandwijk")->mentions, 2);
+}
+
 TEST(ResolveTest, UnqualifiedMinistryBelongsToTheStateOfItsSentence) {
   Resolution r = resolveText("Under Iranian law, the Foreign Ministry has to approve such visits.");
   EXPECT_NE(entity(r, "Iranian Foreign Ministry"), nullptr);
