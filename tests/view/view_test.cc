@@ -364,8 +364,9 @@ TEST(ViewInputTest, PageFromPartOfAStoreEqualsPageFromAllOfIt) {
       // Typed edges come with every sentence, the first of them those the full load has.
       for (auto e : boost::make_iterator_range(edges(part.graph()))) {
         std::vector<graph::Evidence>& evidence = part.graph()[e].evidence;
-        if (part.graph()[e].relation != "CO_OCCURS")
+        if (part.graph()[e].relation != "CO_OCCURS") {
           EXPECT_GE(evidence.size(), part.graph()[e].documents.size());
+        }
         manyEvidence += evidence.size() > graph::kMaxEvidence;
         if (evidence.size() > graph::kMaxEvidence) evidence.resize(graph::kMaxEvidence);
       }
