@@ -11,10 +11,12 @@
 namespace newsgraph::view {
 namespace {
 
-bool isStore(std::string_view path);
-
 bool endsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+bool isStore(std::string_view path) {
+  return endsWith(path, ".db") || endsWith(path, ".sqlite") || endsWith(path, ".sqlite3");
 }
 
 std::string value(const std::map<std::string, std::string>& data, const char* name) {
@@ -80,10 +82,6 @@ graph::KnowledgeGraph fromGraphML(const eval::Graph& in, const std::string& path
     kg.addRelation(s->second, t->second, std::move(r));
   }
   return kg;
-}
-
-bool isStore(std::string_view path) {
-  return endsWith(path, ".db") || endsWith(path, ".sqlite") || endsWith(path, ".sqlite3");
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ void lowerWord(std::string_view word, std::string* out) {
   for (char c : word) out->push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
 }
 
-void describeWords(const std::string_view* words, size_t n, const HashIndex<ClusterIds>& clusters,
+void describeWords(const std::string_view* words, size_t n, const HashTable<ClusterIds>& clusters,
                    WordInfo* info) {
   thread_local std::string lower, shape;
   for (size_t i = 0; i < n; ++i) {

@@ -32,9 +32,9 @@ class Lemmatizer {
 
   // For the model file.
   const std::string& pool() const { return pool_; }
-  const HashIndex<Edit>& words() const { return words_; }
-  const HashIndex<Edit>& endings() const { return endings_; }
-  void setTables(std::string pool, HashIndex<Edit> words, HashIndex<Edit> endings) {
+  const HashTable<Edit>& words() const { return words_; }
+  const HashTable<Edit>& endings() const { return endings_; }
+  void setTables(std::string pool, HashTable<Edit> words, HashTable<Edit> endings) {
     pool_ = std::move(pool);
     words_ = std::move(words);
     endings_ = std::move(endings);
@@ -50,7 +50,7 @@ class Lemmatizer {
   // Training counts: (key, strip, ending) -> count, ordered so that ties break the same way.
   std::map<std::tuple<uint64_t, uint8_t, std::string>, uint32_t> wordCounts_, endingCounts_;
   std::string pool_;
-  HashIndex<Edit> words_, endings_;
+  HashTable<Edit> words_, endings_;
 };
 
 }  // namespace newsgraph::syntax

@@ -95,8 +95,8 @@ void SyntaxModel::Impl::analyze(const std::string_view* words, size_t count, boo
   }
 }
 
-HashIndex<ClusterIds> loadClusters(const std::string& path) {
-  HashIndex<ClusterIds> clusters;
+HashTable<ClusterIds> loadClusters(const std::string& path) {
+  HashTable<ClusterIds> clusters;
   if (path.empty()) return clusters;
   const std::string data = readFile(path);
   std::string_view rest(data);

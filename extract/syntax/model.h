@@ -20,7 +20,7 @@ struct SyntaxModel::Impl {
   std::vector<std::string> upos, xpos, deprel;  // label names, by id
   int rootLabel = 0;       // deprel id of "root"
   int properNoun = -1;     // upos id of "PROPN" (its lemmas keep their case)
-  HashIndex<ClusterIds> clusters;  // by hash of the word
+  HashTable<ClusterIds> clusters;  // by hash of the word
   Lemmatizer lemmatizer;
   // The tagger's XPOS columns, then its UPOS columns: both read the same rows at one look-up.
   SparseWeights tagWeights;
@@ -36,7 +36,7 @@ struct SyntaxModel::Impl {
 
 // Reads clusters.tsv (word TAB id TAB id TAB id; '#' comments) into a table by word hash;
 // throws Error with path:line on a malformed line. An empty path gives no clusters.
-HashIndex<ClusterIds> loadClusters(const std::string& path);
+HashTable<ClusterIds> loadClusters(const std::string& path);
 
 // Index of the best-scoring label among `count`, skipping `excluded` (-1: none).
 template <typename S>

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/byte_io.h"
 #include "extract/syntax/model.h"
 
 namespace newsgraph::syntax {
@@ -16,47 +17,12 @@ namespace {
 constexpr char kMagic[8] = {'N', 'G', 'S', 'Y', 'N', 'T', 'A', 'X'};
 constexpr size_t kHeaderSize = sizeof(kMagic) + 4 + 8 + 8;
 
-class Writer {
- public:
-  template <typename T>
-  void put(T value) {
-    out.append(reinterpret_cast<const char*>(&value), sizeof(T));
-  }
-  void putString(std::string_view s) {
-    put<uint32_t>(static_cast<uint32_t>(s.size()));
-    out += s;
-  }
-  std::string out;
-};
-
-class Reader {
- public:
-  Reader(std::string_view data, const std::string& path) : data_(data), path_(path) {}
-  template <typename T>
-  T get() {
-    NG_CHECK(pos_ + sizeof(T) <= data_.size(), path_, "corrupt syntax model (short block)");
-    T value;
-    std::memcpy(&value, data_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return value;
-  }
-  std::string getString() {
-    const uint32_t size = get<uint32_t>();
-    NG_CHECK(pos_ + size <= data_.size(), path_, "corrupt syntax model (short block)");
-    std::string s(data_.substr(pos_, size));
-    pos_ += size;
-    return s;
-  }
-  bool done() const { return pos_ == data_.size(); }
-
- private:
-  std::string_view data_;
-  const std::string& path_;
-  size_t pos_ = 0;
-};
+ByteReader reader(std::string_view data, const std::string& path) {
+  return ByteReader(data, path, "corrupt syntax model (short block)");
+}
 
 template <typename V>
-std::vector<std::pair<uint64_t, V>> sortedEntries(const HashIndex<V>& table) {
+std::vector<std::pair<uint64_t, V>> sortedEntries(const HashTable<V>& table) {
   std::vector<std::pair<uint64_t, V>> entries;
   for (const auto& slot : table.slots()) {
     if (slot.used) entries.emplace_back(slot.key, slot.value);
@@ -66,12 +32,12 @@ std::vector<std::pair<uint64_t, V>> sortedEntries(const HashIndex<V>& table) {
   return entries;
 }
 
-void putLabels(Writer& w, const std::vector<std::string>& labels) {
+void putLabels(ByteWriter& w, const std::vector<std::string>& labels) {
   w.put<uint32_t>(static_cast<uint32_t>(labels.size()));
   for (const std::string& l : labels) w.putString(l);
 }
 
-std::vector<std::string> getLabels(Reader& r, const std::string& path) {
+std::vector<std::string> getLabels(ByteReader& r, const std::string& path) {
   const uint32_t count = r.get<uint32_t>();
   NG_CHECK(count >= 1 && count <= kMaxLabels, path, "corrupt syntax model (label table)");
   std::vector<std::string> labels(count);
@@ -79,7 +45,7 @@ std::vector<std::string> getLabels(Reader& r, const std::string& path) {
   return labels;
 }
 
-void putEdits(Writer& w, const HashIndex<Lemmatizer::Edit>& table) {
+void putEdits(ByteWriter& w, const HashTable<Lemmatizer::Edit>& table) {
   const auto entries = sortedEntries(table);
   w.put<uint64_t>(entries.size());
   for (const auto& [key, e] : entries) {
@@ -90,8 +56,8 @@ void putEdits(Writer& w, const HashIndex<Lemmatizer::Edit>& table) {
   }
 }
 
-HashIndex<Lemmatizer::Edit> getEdits(Reader& r, size_t poolSize, const std::string& path) {
-  HashIndex<Lemmatizer::Edit> table;
+HashTable<Lemmatizer::Edit> getEdits(ByteReader& r, size_t poolSize, const std::string& path) {
+  HashTable<Lemmatizer::Edit> table;
   const uint64_t count = r.get<uint64_t>();
   for (uint64_t i = 0; i < count; ++i) {
     const uint64_t key = r.get<uint64_t>();
@@ -107,7 +73,7 @@ HashIndex<Lemmatizer::Edit> getEdits(Reader& r, size_t poolSize, const std::stri
 
 // Rows as (index delta, mask of non-zero columns, the non-zero values): deltas and masks
 // compress well.
-void putWeights(Writer& w, const SparseWeights& table) {
+void putWeights(ByteWriter& w, const SparseWeights& table) {
   w.put<uint32_t>(static_cast<uint32_t>(table.hashBits()));
   w.put<uint32_t>(static_cast<uint32_t>(table.width()));
   w.put<uint64_t>(table.rowCount());
@@ -125,7 +91,7 @@ void putWeights(Writer& w, const SparseWeights& table) {
   });
 }
 
-SparseWeights getWeights(Reader& r, const std::string& path) {
+SparseWeights getWeights(ByteReader& r, const std::string& path) {
   const uint32_t bits = r.get<uint32_t>();
   const uint32_t width = r.get<uint32_t>();
   NG_CHECK(bits >= 4 && bits <= 26 && width >= 1 && width <= SparseWeights::kMaxStride, path,
@@ -152,7 +118,7 @@ SparseWeights getWeights(Reader& r, const std::string& path) {
 }  // namespace
 
 std::string SyntaxModel::Impl::serialize() const {
-  Writer body;
+  ByteWriter body;
   putLabels(body, upos);
   putLabels(body, xpos);
   putLabels(body, deprel);
@@ -177,7 +143,7 @@ std::string SyntaxModel::Impl::serialize() const {
                            reinterpret_cast<const Bytef*>(body.out.data()), body.out.size(), 9);
   NG_CHECK(rc == Z_OK, "", "cannot compress the syntax model");
   packed.resize(packedSize);
-  Writer file;
+  ByteWriter file;
   file.out.append(kMagic, sizeof(kMagic));
   file.put<uint32_t>(kVersion);
   file.put<uint64_t>(body.out.size());
@@ -193,7 +159,7 @@ std::unique_ptr<SyntaxModel::Impl> SyntaxModel::Impl::deserialize(std::string_vi
   NG_CHECK(std::memcmp(data.data(), kMagic, std::min(data.size(), sizeof(kMagic))) == 0, path,
            "not a newsgraph syntax model (bad magic)");
   NG_CHECK(data.size() >= kHeaderSize, path, "truncated syntax model file");
-  Reader head(data.substr(sizeof(kMagic), kHeaderSize - sizeof(kMagic)), path);
+  ByteReader head = reader(data.substr(sizeof(kMagic), kHeaderSize - sizeof(kMagic)), path);
   const uint32_t version = head.get<uint32_t>();
   NG_CHECK(version == kVersion, path,
            "syntax model version " + std::to_string(version) + ", but this newsgraph reads version " +
@@ -212,7 +178,7 @@ std::unique_ptr<SyntaxModel::Impl> SyntaxModel::Impl::deserialize(std::string_vi
   std::memcpy(&checksum, data.data() + kHeaderSize + packedSize, 8);
   NG_CHECK(checksum == hashBytes(body), path, "corrupt syntax model (checksum mismatch)");
 
-  Reader r(body, path);
+  ByteReader r = reader(body, path);
   auto impl = std::make_unique<Impl>();
   impl->upos = getLabels(r, path);
   impl->xpos = getLabels(r, path);
@@ -229,8 +195,8 @@ std::unique_ptr<SyntaxModel::Impl> SyntaxModel::Impl::deserialize(std::string_vi
     impl->clusters[key] = ids;
   }
   std::string pool = r.getString();
-  HashIndex<Lemmatizer::Edit> words = getEdits(r, pool.size(), path);
-  HashIndex<Lemmatizer::Edit> endings = getEdits(r, pool.size(), path);
+  HashTable<Lemmatizer::Edit> words = getEdits(r, pool.size(), path);
+  HashTable<Lemmatizer::Edit> endings = getEdits(r, pool.size(), path);
   impl->lemmatizer.setTables(std::move(pool), std::move(words), std::move(endings));
   impl->tagWeights = getWeights(r, path);
   impl->actionWeights = getWeights(r, path);

@@ -1,30 +1,14 @@
 #pragma once
-// Private: the string and feature hashes shared by features, resources and the model file.
+// Private: the tagger's string and feature hashes (over core/hashing.h), shared by features,
+// resources and the model file.
 // They are part of the model format: changing them needs a new model version.
 
 #include <cstdint>
 #include <string_view>
 
+#include "core/hashing.h"
+
 namespace newsgraph::tagger {
-
-inline uint64_t mix64(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
-
-constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
-constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
-
-inline uint64_t fnvByte(uint64_t h, unsigned char c) { return (h ^ c) * kFnvPrime; }
-
-inline uint64_t hashBytes(std::string_view s, uint64_t h = kFnvBasis) {
-  for (unsigned char c : s) h = fnvByte(h, c);
-  return h;
-}
 
 inline char asciiLower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/byte_io.h"
 #include "extract/tagger/hashing.h"
 
 namespace newsgraph::tagger {
@@ -14,33 +15,10 @@ namespace {
 
 constexpr char kMagic[8] = {'N', 'G', 'N', 'E', 'R', 'M', 'D', 'L'};
 
-class Writer {
- public:
-  template <typename T>
-  void put(T value) {
-    out.append(reinterpret_cast<const char*>(&value), sizeof(T));
-  }
-  std::string out;
-};
-
-class Reader {
- public:
-  Reader(std::string_view data, const std::string& path) : data_(data), path_(path) {}
-  template <typename T>
-  T get() {
-    NG_CHECK(pos_ + sizeof(T) <= data_.size(), path_, "truncated NER model file");
-    T value;
-    std::memcpy(&value, data_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return value;
-  }
-  bool done() const { return pos_ == data_.size(); }
-
- private:
-  std::string_view data_;
-  const std::string& path_;
-  size_t pos_ = 0;
-};
+// Reads of the model body past its end.
+ByteReader reader(std::string_view data, const std::string& path) {
+  return ByteReader(data, path, "truncated NER model file");
+}
 
 }  // namespace
 
@@ -108,7 +86,7 @@ std::shared_ptr<Model> quantize(const ModelOptions& options, const Resources& re
 // transitions, the cluster and lexicon tables (by hash: no words, no sentences) and the
 // non-zero rows (index, label mask, non-zero values), then the FNV hash of the block.
 std::string Model::serialize() const {
-  Writer body;
+  ByteWriter body;
   for (int32_t t : transitions) body.put<int32_t>(t);
   std::vector<std::pair<uint64_t, ClusterEntry>> clusters;
   for (const auto& slot : resources_.clusters().slots()) {
@@ -151,7 +129,7 @@ std::string Model::serialize() const {
   NG_CHECK(rc == Z_OK, "", "cannot compress the NER model");
   packed.resize(packedSize);
 
-  Writer head;
+  ByteWriter head;
   head.out.append(kMagic, sizeof(kMagic));
   head.put<uint32_t>(kVersion);
   head.put<uint32_t>(kLabels);
@@ -169,7 +147,7 @@ std::shared_ptr<Model> Model::load(const std::string& path) {
   std::string data = readFile(path);
   NG_CHECK(data.size() >= sizeof(kMagic) && std::memcmp(data.data(), kMagic, sizeof(kMagic)) == 0,
            path, "not a newsgraph NER model (bad magic)");
-  Reader head(std::string_view(data).substr(sizeof(kMagic)), path);
+  ByteReader head = reader(std::string_view(data).substr(sizeof(kMagic)), path);
   uint32_t version = head.get<uint32_t>();
   NG_CHECK(version <= kVersion, path,
            "NER model version " + std::to_string(version) + " is newer than this newsgraph (" +
@@ -198,7 +176,7 @@ std::shared_ptr<Model> Model::load(const std::string& path) {
   std::memcpy(&checksum, data.data() + headerSize + packedSize, 8);
   NG_CHECK(checksum == hashBytes(body), path, "corrupt NER model (checksum mismatch)");
 
-  Reader r(body, path);
+  ByteReader r = reader(body, path);
   std::vector<int32_t> transitions((kLabels + 1) * kLabels);
   for (int32_t& t : transitions) t = r.get<int32_t>();
   Resources resources;

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "core/core.h"
-#include "extract/tagger/hash_table.h"
+#include "core/hash_table.h"
 
 namespace newsgraph::tagger {
 

@@ -1,13 +1,14 @@
 #pragma once
-// Private: a flat open-addressing table keyed by a 64-bit hash the caller has already computed
-// (clusters by word hash, lexicon names by token-sequence hash). One probe sequence in one
+// A flat open-addressing table keyed by a 64-bit hash the caller has already computed
+// (the tagger's clusters by word hash and lexicon names by token-sequence hash; the syntax
+// models' clusters and lemma edits). One probe sequence in one
 // array, a power of two at most half full: asked several times per token, where
 // std::unordered_map costs a node and a prime modulo per look-up.
 
 #include <cstdint>
 #include <vector>
 
-namespace newsgraph::tagger {
+namespace newsgraph {
 
 template <typename V>
 class HashTable {
@@ -68,4 +69,4 @@ class HashTable {
   int shift_ = 64;
 };
 
-}  // namespace newsgraph::tagger
+}  // namespace newsgraph
