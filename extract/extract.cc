@@ -53,9 +53,8 @@ std::vector<syntax::SentenceParse> parseRelationSentences(const text::Segmentati
                                                           const syntax::SyntaxModel& model) {
   std::vector<uint32_t> count(seg.sentences.size(), 0);
   for (const mention::Mention& m : mentions) {
-    auto after = std::upper_bound(seg.sentences.begin(), seg.sentences.end(), m.first_token,
-                                  [](uint32_t t, const text::Sentence& s) { return t < s.first_token; });
-    if (after != seg.sentences.begin()) ++count[static_cast<size_t>(after - seg.sentences.begin() - 1)];
+    size_t sentence = seg.sentenceOf(m.first_token);
+    if (sentence < count.size()) ++count[sentence];
   }
   std::vector<syntax::SentenceParse> parses(seg.sentences.size());
   std::vector<std::string_view> words;

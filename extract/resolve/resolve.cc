@@ -63,21 +63,16 @@ std::optional<std::string> parentheticalAcronym(const Mention& m, const text::Se
 // is about: "Russian law ... the Foreign Ministry" -> Russian Foreign Ministry.
 std::string qualifiedBody(const std::vector<Mention>& mentions, size_t i, const std::string& body,
                           const text::Segmentation& seg, const mention::Lexicon& lexicon) {
-  auto sentenceOf = [&](uint32_t token) {
-    auto it = std::upper_bound(seg.sentences.begin(), seg.sentences.end(), token,
-                               [](uint32_t t, const text::Sentence& s) { return t < s.first_token; });
-    return static_cast<size_t>(it - seg.sentences.begin()) - 1;
-  };
   auto stateOf = [&](const Mention& m) -> const mention::LexiconEntry* {
     const mention::LexiconEntry* e = m.canonical.empty() ? nullptr : lexicon.entry(m.canonical);
     return e && !e->capital.empty() && !e->demonyms.empty() ? e : nullptr;
   };
-  size_t here = sentenceOf(mentions[i].first_token);
+  size_t here = seg.sentenceOf(mentions[i].first_token);
   for (size_t back = 0; back <= 1 && back <= here; ++back) {
     size_t sentence = here - back;
     const mention::LexiconEntry* best = nullptr;
     for (size_t k = 0; k < mentions.size(); ++k) {
-      if (k == i || sentenceOf(mentions[k].first_token) != sentence) continue;
+      if (k == i || seg.sentenceOf(mentions[k].first_token) != sentence) continue;
       const mention::LexiconEntry* state = stateOf(mentions[k]);
       if (!state) continue;
       if (k > i && best) break;  // the nearest state before the body; else the first after

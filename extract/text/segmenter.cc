@@ -237,4 +237,10 @@ Segmentation segment(std::string_view text, const std::vector<Span>& body) {
   return Segmenter::standard().segment(text, body);
 }
 
+size_t Segmentation::sentenceOf(uint32_t token) const {
+  auto after = std::upper_bound(sentences.begin(), sentences.end(), token,
+                                [](uint32_t t, const Sentence& s) { return t < s.first_token; });
+  return static_cast<size_t>(after - sentences.begin()) - 1;
+}
+
 }  // namespace newsgraph::text

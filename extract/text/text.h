@@ -43,6 +43,9 @@ struct Sentence {
 struct Segmentation {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  // Index of the sentence holding TOKEN (the last one starting at or before it; binary
+  // search), or SIZE_MAX for a token before every sentence.
+  size_t sentenceOf(uint32_t token) const;
 };
 
 // A sentence longer than this is cut, so that later stages stay linear on pathological input.
